@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Stages, left to right: Extraction → Entities → Search / Compliance → Pipelines → cooplex.
+// A stage imports only the stages to its left (see ../shared/docs/ARCHITECTURE.md).
+let package = Package(
+    name: "Cooplex",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cooplex", targets: ["cooplex"]),
+        .library(name: "Extraction", targets: ["Extraction"]),
+        .library(name: "Entities", targets: ["Entities"]),
+        .library(name: "Search", targets: ["Search"]),
+        .library(name: "Compliance", targets: ["Compliance"]),
+        .library(name: "Pipelines", targets: ["Pipelines"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // C libraries from Debian, found through pkg-config.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]),
+
+        // Stages.
+        .target(
+            name: "Extraction",
+            dependencies: [
+                "CLibXML2", "CPoppler",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
+        .target(name: "Entities", dependencies: ["Extraction"]),
+        .target(
+            name: "Search",
+            dependencies: [
+                "Extraction", "Entities",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]),
+        .target(name: "Compliance", dependencies: ["Extraction", "Entities"]),
+        .target(
+            name: "Pipelines",
+            dependencies: [
+                "Extraction", "Entities", "Search", "Compliance",
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .executableTarget(
+            name: "cooplex",
+            dependencies: [
+                "Extraction", "Entities", "Search", "Compliance", "Pipelines",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Tests: one target per stage, plus the command line end to end.
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search"]),
+        .testTarget(name: "ComplianceTests", dependencies: ["Compliance"]),
+        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
+        .testTarget(name: "CLITests", dependencies: ["cooplex"]),
+    ]
+)

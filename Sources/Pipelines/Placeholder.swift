@@ -1,0 +1,2 @@
+// PLACEHOLDER — the Pipelines stage goes here.
+import Yams
