@@ -28,6 +28,12 @@ public enum FormatSniffer {
         }
         let trimmed = textHead.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
         let lower = trimmed.prefix(512).lowercased()
+        if lower.hasPrefix("<?xml") || (lower.hasPrefix("<!doctype") && !lower.hasPrefix("<!doctype html")) {
+            // A long internal DTD subset can push the root element past the first bytes.
+            let wider = String(decoding: data.prefix(1 << 18), as: UTF8.self)
+            if let root = MarkupHead.rootElement(wider) { return format(ofRoot: root) }
+            return .xml
+        }
         if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") { return .html }
         if trimmed.first == "{" && (ext == "jsonl" || ext == "ndjson" || ext == "json" || firstLineIsObject(head)) {
             return .jsonl

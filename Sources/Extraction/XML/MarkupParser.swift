@@ -222,7 +222,7 @@ private struct TreeBuilder {
         if expandedBytes > limits.entityExpansionBytes {
             throw ExtractionError.hostileXML(
                 path: path,
-                reason: "les entités se développent au-delà de \(limits.entityExpansionBytes / 1024) Kio (« billion laughs »)")
+                reason: "les entités se développent au-delà de \(limits.entityExpansionBytes / 1024) Kio (expansion démesurée)")
         }
     }
 }
