@@ -224,7 +224,24 @@ public struct Ingestor: Sendable {
         var hasher = SHA256()
         hasher.update(data)
         let hash = hasher.finalizeHex()
-        if let knownHash, knownHash == hash { return (.unchanged, data.count) }
+        if let knownHash, knownHash == hash {
+            // Indexed and unchanged; but a convention whose report is missing (first run of the
+            // conventions pipeline over files another run indexed, or a deleted output folder)
+            // still gets its report.
+            if let checker, let directory = request.outputs.reports, !request.dryRun,
+                !ReportWriter(directory: directory).exists(for: file)
+            {
+                do {
+                    let documents = try extractor.extract(data: data, path: file.path)
+                    try ReportWriter(directory: directory).write(documents.map { checker.check($0) }, for: file)
+                } catch let error as IngestError {
+                    return (.failed(FailureRecord(path: file.path, stage: .output, error: error)), data.count)
+                } catch {
+                    return (.failed(FailureRecord(path: file.path, stage: .extract, error: error)), data.count)
+                }
+            }
+            return (.unchanged, data.count)
+        }
         let isUpdate = knownHash != nil
         if request.dryRun { return (.planned(isUpdate: isUpdate), data.count) }
 

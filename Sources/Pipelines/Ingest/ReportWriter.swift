@@ -8,6 +8,12 @@ import Foundation
 struct ReportWriter {
     var directory: String
 
+    /// Whether the first report of `file` is there (both forms).
+    func exists(for file: WalkedFile) -> Bool {
+        let base = directory + "/" + (file.relative as NSString).deletingPathExtension
+        return FileManager.default.fileExists(atPath: base + ".json") && FileManager.default.fileExists(atPath: base + ".txt")
+    }
+
     func write(_ reports: [ComplianceReport], for file: WalkedFile) throws {
         let stem = (file.relative as NSString).deletingPathExtension
         for (i, report) in reports.enumerated() {
