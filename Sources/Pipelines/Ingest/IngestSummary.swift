@@ -8,6 +8,11 @@ public struct IngestSummary: Sendable, Equatable {
         public enum Kind: String, Sendable { case add = "ajouter", update = "mettre-a-jour", delete = "supprimer" }
         public var kind: Kind
         public var path: String
+
+        public init(kind: Kind, path: String) {
+            self.kind = kind
+            self.path = path
+        }
     }
 
     public var pipeline: String?
