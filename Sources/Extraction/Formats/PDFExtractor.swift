@@ -51,10 +51,6 @@ public struct PDFExtractor: Extractor {
                 continue
             }
             let pageLines = TextLineBuilder.lines(from: glyphs)
-            if ProcessInfo.processInfo.environment["COOPLEX_DEBUG_LAYOUT"] != nil {
-                for l in pageLines { print(String(format: "%.1f %.1f %.1f %.1f h=%.1f ", l.x0, l.y0, l.x1, l.y1, l.glyphHeight), String(decoding: l.utf8, as: UTF8.self)) }
-                print("gutters", ColumnLayout.findGutters(pageLines))
-            }
             let ordered: [ColumnLayout.OrderedLine]
             if detectsColumns {
                 ordered = ColumnLayout(lines: pageLines).ordered
