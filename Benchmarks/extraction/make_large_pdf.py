@@ -28,6 +28,10 @@ def main(corpus, out, pages):
             if pdf.pages_count > pages:
                 break
     pdf.output(out)
+    # The line-end breaks, to check their repair: left, right, expected token.
+    with open(out + ".breaks.tsv", "w", encoding="utf-8") as f:
+        for head, tail, word in ts.breaks:
+            f.write(f"{head}\t{tail}\t{word}\n")
     print(f"{out}: {pdf.pages_count} pages, {len(ts.breaks)} line-end breaks")
 
 
