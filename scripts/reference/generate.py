@@ -40,9 +40,10 @@ def load_lexicon():
 ARTICLES = {"le", "la", "les", "l'", "l", "de", "du", "des", "d'", "d", "sur", "en", "et", "aux", "au", "a"}
 
 def is_common_words(name):
-    """True when every significant word of the name is an ordinary French word."""
+    """True when the name is an ordinary French word (articles aside)."""
     words = [w for w in re.split(r"[\s\-–']+", fold(name)) if w and w not in ARTICLES]
-    return not words or all(w in LEXICON for w in words)
+    # One ordinary word ("Orange", "Le Port"); compounds ("Bar-le-Duc") are proper names.
+    return not words or (len(words) == 1 and words[0] in LEXICON)
 
 def clean(s):
     return s.replace("\t", " ").replace("\n", " ").replace("|", " ").strip()
@@ -347,13 +348,16 @@ def foreign(gn_zip):
         flags = "b" if pop >= 15000 and (exonym or not is_common_words(display)) and len(fold(display)) >= 4 else ""
         out.append(("etranger", f"etranger:{cc}:{display}", display, pop, flags, variants))
     # Same id twice (city sharing its subdivision's name): keep the subdivision, add population.
+    # Keyed by country and folded name, so "Hanoi" (province) and "Hanoï" (city) are one.
     merged = {}
     for row in out:
-        if row[1] in merged:
-            old = merged[row[1]]
-            merged[row[1]] = (old[0], old[1], old[2], max(old[3], row[3]), "".join(sorted(set(old[4] + row[4]))), old[5] + row[5])
+        key = (row[1].split(":")[1], fold(row[2]))
+        if key in merged:
+            old = merged[key]
+            keep = old if sum(ch in FRENCH_MARKS for ch in old[2]) >= sum(ch in FRENCH_MARKS for ch in row[2]) else row
+            merged[key] = (old[0], keep[1], keep[2], max(old[3], row[3]), "".join(sorted(set(old[4] + row[4]))), old[5] + row[5])
         else:
-            merged[row[1]] = row
+            merged[key] = row
     return list(merged.values())
 
 # --- Organisations -----------------------------------------------------------------
