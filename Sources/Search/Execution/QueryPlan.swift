@@ -291,23 +291,30 @@ struct QueryCompiler {
 /// Resolves entity names typed in queries (`pays:Maroc`, `loi:"Oudin-Santini"`,
 /// `collectivite:Belfort`), loading the reference data only on first need, cached.
 final class EntityNameResolver: @unchecked Sendable {
-    private var recognizer: EntityRecognizer?
-    private var loadFailed = false
     private var cache: [String: String?] = [:]
-    private let loader: () -> EntityRecognizer?
+    private let lookup: (String, EntityType) -> String?
 
-    init(loader: @escaping () -> EntityRecognizer? = { try? EntityRecognizer.load() }) {
-        self.loader = loader
+    /// Resolves through the Entities module's reference data, loaded on the first call.
+    convenience init() {
+        var recognizer: EntityRecognizer?
+        var tried = false
+        self.init { value, type in
+            if !tried {
+                tried = true
+                recognizer = try? EntityRecognizer.load()
+            }
+            return recognizer?.resolve(value, as: type)
+        }
+    }
+
+    init(lookup: @escaping (String, EntityType) -> String?) {
+        self.lookup = lookup
     }
 
     func resolve(_ value: String, as type: EntityType) -> String? {
         let key = type.rawValue + "\u{1}" + value
         if let c = cache[key] { return c }
-        if recognizer == nil && !loadFailed {
-            recognizer = loader()
-            loadFailed = recognizer == nil
-        }
-        let r = recognizer?.resolve(value, as: type)
+        let r = lookup(value, type)
         cache[key] = r
         return r
     }

@@ -193,14 +193,19 @@ struct PostingIterator {
     mutating func positions(into out: inout [Int32]) {
         out.removeAll(keepingCapacity: true)
         guard let posBase else { return }
-        // Skip the positions of documents passed over.
-        var skip = pendingPositionVarints
-        while skip > 0, posOffset < posEnd {
-            if posBase[posOffset] < 0x80 { skip -= 1 }
-            posOffset += 1
+        if positionsRead {
+            // Read again: start over from this document's first position.
+            posOffset = currentPositionsStart
+        } else {
+            // Skip the positions of documents passed over.
+            var skip = pendingPositionVarints
+            while skip > 0, posOffset < posEnd {
+                if posBase[posOffset] < 0x80 { skip -= 1 }
+                posOffset += 1
+            }
+            pendingPositionVarints = 0
+            currentPositionsStart = posOffset
         }
-        pendingPositionVarints = 0
-        if positionsRead { return }
         var p: Int32 = 0
         for _ in 0..<freq {
             var result: UInt32 = 0
@@ -220,4 +225,5 @@ struct PostingIterator {
     }
 
     private var positionsRead = false
+    private var currentPositionsStart = 0
 }

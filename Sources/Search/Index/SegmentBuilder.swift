@@ -44,7 +44,7 @@ final class SegmentBuilder {
 
     /// Approximate memory held by the buffers.
     var memoryBytes: Int {
-        terms.memoryBytes + postingBytes + docBufs.count * 64 + storedBlocks.count + storedRaw.count
+        terms.memoryBytes + postingBytes + docBufs.count * 56 + storedBlocks.count + storedRaw.count
             + norms.count + facetForward.count
     }
 
