@@ -126,7 +126,7 @@ struct QueryCompiler {
         case .prefix(let p):
             return prefix(p)
         case .and(let qs):
-            return .and(lawAware(qs).map { compile($0) })
+            return .and(lawAware(qs))
         case .or(let qs):
             return .or(qs.map { compile($0) })
         case .not(let q):
@@ -207,15 +207,15 @@ struct QueryCompiler {
         return plan
     }
 
-    /// Replaces a law named in free text ("loi Oudin", "loi Thiollière") by
-    /// (the words OR the law's entity term), so documents citing it by number match too.
-    mutating func lawAware(_ qs: [Query]) -> [Query] {
+    /// Compiles the clauses of an AND; a law named in free text ("loi Oudin", "loi
+    /// Thiollière") becomes (the words OR the law's entity term), so documents citing the
+    /// law by number or another name match too.
+    mutating func lawAware(_ qs: [Query]) -> [QueryPlan] {
         var words: [(Int, String)] = []
         for (i, q) in qs.enumerated() { if case .word(let w) = q { words.append((i, w)) } }
-        guard words.contains(where: { ["loi", "lois"].contains($0.1.lowercased()) }) else { return qs }
-        var out = qs
+        guard words.contains(where: { ["loi", "lois"].contains($0.1.lowercased()) }) else { return qs.map { compile($0) } }
         var replaced = Set<Int>()
-        var extra: [Query] = []
+        var extra: [QueryPlan] = []
         var k = 0
         while k < words.count {
             guard ["loi", "lois"].contains(words[k].1.lowercased()) else { k += 1; continue }
@@ -226,8 +226,8 @@ struct QueryCompiler {
                 guard span.last!.0 - span.first!.0 == len else { continue }
                 let name = span.map(\.1).joined(separator: " ")
                 if let id = resolver.resolve(name, as: .loi) {
-                    let original = Query.and(span.map { .word($0.1) })
-                    extra.append(.or([original, .field(name: "_loi_mention", value: id)]))
+                    let original = QueryPlan.and(span.map { compile(.word($0.1)) })
+                    extra.append(.or([original, entity("loi:" + id, scoring: .entity)]))
                     for w in span { replaced.insert(w.0) }
                     k += len + 1
                     matched = true
@@ -236,9 +236,7 @@ struct QueryCompiler {
             }
             if !matched { k += 1 }
         }
-        if replaced.isEmpty { return qs }
-        out = qs.enumerated().filter { !replaced.contains($0.offset) }.map(\.element)
-        return out + extra
+        return qs.enumerated().filter { !replaced.contains($0.offset) }.map { compile($0.element) } + extra
     }
 
     func entity(_ value: String, scoring: TermLeaf.Scoring = .none) -> QueryPlan {
@@ -248,8 +246,6 @@ struct QueryCompiler {
     mutating func field(name: String, value: String) -> QueryPlan {
         let v = value.trimmingCharacters(in: .whitespaces)
         switch name.lowercased() {
-        case "_loi_mention":
-            return entity("loi:" + v, scoring: .entity)
         case "titre", "title":
             return words(v, field: .title, scoring: .title)
         case "pays":
@@ -311,7 +307,11 @@ final class EntityNameResolver: @unchecked Sendable {
         self.lookup = lookup
     }
 
+    private let lock = NSLock()
+
     func resolve(_ value: String, as type: EntityType) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
         let key = type.rawValue + "\u{1}" + value
         if let c = cache[key] { return c }
         let r = lookup(value, type)
