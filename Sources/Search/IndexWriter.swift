@@ -132,6 +132,15 @@ public final class IndexWriter {
         pool.enqueue(IndexingPool.Job(document: document, entities: entities, fileHash: fileHash))
     }
 
+    /// Adds one document and recognizes its entities with `recognizer` on the indexing
+    /// threads (in parallel with the other documents) instead of the caller's.
+    public func add(_ document: Document, fileHash: String, recognizer: EntityRecognizer) throws {
+        guard !closed else { throw IndexError.io(path: directory, reason: "écrivain fermé") }
+        try pool.rethrowFailure()
+        sourceHashes[document.source] = fileHash
+        pool.enqueue(IndexingPool.Job(document: document, entities: [], fileHash: fileHash, recognizer: recognizer))
+    }
+
     /// Marks every document from `source` deleted (takes effect at the next commit).
     public func deleteSource(_ source: String) throws {
         guard !closed else { throw IndexError.io(path: directory, reason: "écrivain fermé") }
