@@ -29,12 +29,9 @@ struct PostingsCodecTests {
             }
             positions.append(ps)
             let delta = UInt32(doc - (i == 0 ? 0 : last))
-            if freq == 1 {
-                appendVarint(&docBuf, delta << 1 | 1)
-            } else {
-                appendVarint(&docBuf, delta << 1)
-                appendVarint(&docBuf, UInt32(freq))
-            }
+            let flags: UInt32 = (i % 5 == 0 ? 2 : 0) | (freq == 1 ? 1 : 0)
+            appendVarint(&docBuf, delta << 2 | flags)
+            if freq != 1 { appendVarint(&docBuf, UInt32(freq)) }
             var prev: Int32 = 0
             for x in ps {
                 appendVarint(&posBuf, UInt32(x - prev))
@@ -60,6 +57,7 @@ struct PostingsCodecTests {
                 while it.next() {
                     got.append(it.doc)
                     #expect(Int(it.freq) == positions[i].count)
+                    #expect(it.inTitle == (i % 5 == 0))
                     if i % 3 == 0 {
                         it.positions(into: &scratch)
                         #expect(scratch == positions[i])

@@ -6,7 +6,7 @@ final class TermLeaf {
     enum Scoring {
         /// BM25 on the body field, plus the title boost when the word is in the title.
         case body
-        /// BM25 on the title field (`titre:`).
+        /// Only where the word is in the title (`titre:`), BM25 on the title's length.
         case title
         /// BM25 on entity mentions (a law named in a free-text query).
         case entity
@@ -21,7 +21,7 @@ final class TermLeaf {
     let docFreq: Int
     let idf: Float
     let scoring: Scoring
-    var title: TermLeaf?
+    var titleOnly: Bool { scoring == .title }
 
     init(field: Field, text: String, segments: [SegmentReader], docCount: Int, scoring: Scoring) {
         self.field = field
@@ -151,18 +151,14 @@ struct QueryCompiler {
                 groups.append((t.position, [t.term]))
             }
         }
-        func makeLeaf(_ term: String) -> TermLeaf {
-            let l = leaf(field, term, scoring)
-            if scoring == .body { l.title = leaf(.title, term, .title) }
-            return l
-        }
+        func makeLeaf(_ term: String) -> TermLeaf { leaf(field, term, scoring) }
         if groups.count == 1 {
             let alts = groups[0].1
             if alts.count == 1 { return .leaf(makeLeaf(alts[0])) }
             return .anyTerm(alts.map(makeLeaf))
         }
-        if field != .body {
-            // No positions outside the body: all terms required.
+        if scoring == .title {
+            // Title words: all required (no title positions).
             return .and(groups.map { g in .leaf(makeLeaf(g.1.min { $0.utf8.count < $1.utf8.count }!)) })
         }
         // Several positions: a phrase over the most specific (shortest) term of each slot.
@@ -183,13 +179,15 @@ struct QueryCompiler {
         guard let stem = surface.last, !stem.isEmpty else { return .all }
         highlightPrefixes.append(stem)
         // Expansions across segments, most frequent first, bounded.
-        var found: [String: Int] = [:]
-        let key = Field.surface.key(stem)
-        for s in segments {
-            s.terms.forEach(prefix: key) { t, info in
-                let term = String(decoding: UnsafeBufferPointer(rebasing: t[1...]), as: UTF8.self)
-                found[term, default: 0] += info.docFreq
-                return true
+        // Surface forms are indexed only where they differ from the stem: look in both.
+        var found: [[UInt8]: Int] = [:]
+        for field in [Field.surface, Field.body] {
+            let key = field.key(stem)
+            for s in segments {
+                s.terms.forEach(prefix: key) { t, info in
+                    found[Array(t), default: 0] += info.docFreq
+                    return true
+                }
             }
         }
         var expansions = found.sorted { $0.value > $1.value }.map(\.key)
@@ -197,11 +195,13 @@ struct QueryCompiler {
             expansions.removeLast(expansions.count - QueryCompiler.maxPrefixExpansions)
         }
         if expansions.isEmpty { return .nothing }
-        let leaves = expansions.map { leaf(.surface, $0, .body) }
+        let leaves = expansions.map { key in
+            leaf(Field(rawValue: key[0])!, String(decoding: key.dropFirst(), as: UTF8.self), .body)
+        }
         let plan: QueryPlan = .anyTerm(leaves)
         if surface.count > 1 {
             // "Oudin-San*": the earlier parts are words.
-            let others = surface.dropLast().map { QueryPlan.leaf(leaf(.surface, $0, .body)) }
+            let others = surface.dropLast().map { words($0, field: .body, scoring: .body) }
             return .and(others + [plan])
         }
         return plan
@@ -247,7 +247,7 @@ struct QueryCompiler {
         let v = value.trimmingCharacters(in: .whitespaces)
         switch name.lowercased() {
         case "titre", "title":
-            return words(v, field: .title, scoring: .title)
+            return words(v, field: .body, scoring: .title)
         case "pays":
             let isCode = v.utf8.count == 2 && v.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
             let code = isCode ? v.uppercased() : (resolver.resolve(v, as: .pays) ?? v.uppercased())

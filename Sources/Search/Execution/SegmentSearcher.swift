@@ -10,12 +10,22 @@ struct SegmentSearcher {
 
     func isLive(_ doc: Int32) -> Bool { !(deletions?.contains(doc) ?? false) }
 
-    @inline(__always) func score(_ leaf: TermLeaf, doc: Int32, freq: Int32) -> Float {
+    /// Score of the current posting of `it` for `leaf`; nil when a title-only leaf's word
+    /// is not in this document's title.
+    @inline(__always) func score(_ leaf: TermLeaf, _ it: PostingIterator) -> Float? {
+        let doc = it.doc
         switch leaf.scoring {
-        case .body, .entity:
-            return body.score(idf: leaf.idf, tf: Float(freq), length: segment.bodyLength(doc))
+        case .body:
+            var s = body.score(idf: leaf.idf, tf: Float(it.freq), length: segment.bodyLength(doc))
+            if it.inTitle {
+                s += BM25.titleBoost * title.score(idf: leaf.idf, tf: 1, length: segment.titleLength(doc))
+            }
+            return s
+        case .entity:
+            return body.score(idf: leaf.idf, tf: Float(it.freq), length: segment.bodyLength(doc))
         case .title:
-            return title.score(idf: leaf.idf, tf: Float(freq), length: segment.titleLength(doc))
+            guard it.inTitle else { return nil }
+            return title.score(idf: leaf.idf, tf: 1, length: segment.titleLength(doc))
         case .none:
             return 0
         }
@@ -53,40 +63,34 @@ struct SegmentSearcher {
         m.docs.reserveCapacity(info.docFreq)
         m.scores.reserveCapacity(info.docFreq)
         var it = segment.iterator(info)
-        var titleIt: PostingIterator? = nil
-        if let t = l.title, let ti = t.infos[index] { titleIt = segment.iterator(ti) }
         while it.next() {
-            var s = score(l, doc: it.doc, freq: it.freq)
-            if titleIt != nil, titleIt!.advance(to: it.doc), titleIt!.doc == it.doc {
-                s += BM25.titleBoost * title.score(idf: l.title!.idf, tf: Float(titleIt!.freq), length: segment.titleLength(it.doc))
-            }
-            m.append(it.doc, s)
+            if let s = score(l, it) { m.append(it.doc, s) }
         }
         return m
     }
 
-    /// Keeps the documents of `m` that contain `l`, adding its score (skips through blocks).
+    /// Keeps the documents of `m` that contain `l`, adding its score (skips through blocks);
+    /// with `exclude`, keeps those that do not.
     func filter(_ m: Matches, by l: TermLeaf, exclude: Bool = false) -> Matches {
         guard let info = l.infos[index] else { return exclude ? m : Matches() }
         var out = Matches()
         var it = segment.iterator(info)
-        var titleIt: PostingIterator? = nil
-        if !exclude, let t = l.title, let ti = t.infos[index] { titleIt = segment.iterator(ti) }
         var exhausted = false
         for i in 0..<m.count {
             let d = m.docs[i]
-            let hit = !exhausted && it.advance(to: d) && it.doc == d
-            if it.doc == Int32.max { exhausted = true }
+            var s: Float? = nil
+            if !exhausted {
+                if it.advance(to: d) {
+                    if it.doc == d { s = score(l, it) }
+                } else {
+                    exhausted = true
+                }
+            }
             if exclude {
-                if !hit { out.append(d, m.scores[i]) }
-                continue
+                if s == nil { out.append(d, m.scores[i]) }
+            } else if let s {
+                out.append(d, m.scores[i] + s)
             }
-            guard hit else { continue }
-            var s = m.scores[i] + score(l, doc: d, freq: it.freq)
-            if titleIt != nil, titleIt!.advance(to: d), titleIt!.doc == d {
-                s += BM25.titleBoost * title.score(idf: l.title!.idf, tf: Float(titleIt!.freq), length: segment.titleLength(d))
-            }
-            out.append(d, s)
         }
         return out
     }
@@ -140,7 +144,8 @@ struct SegmentSearcher {
             while it.next() {
                 let d = Int(it.doc)
                 guard d < scores.count else { break }
-                scores[d] += score(l, doc: it.doc, freq: it.freq)
+                guard let s = score(l, it) else { continue }
+                scores[d] += s
                 if !seen[d] {
                     seen[d] = true
                     total += 1
