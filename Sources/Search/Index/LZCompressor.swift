@@ -7,7 +7,7 @@
 /// the last sequence has literals only (the decoder stops at the end of the input).
 enum LZCompressor {
     private static let minMatch = 4
-    private static let hashBits = 14
+    private static let hashBits = 16
 
     static func compress(_ input: [UInt8]) -> [UInt8] {
         var out = ByteWriter(capacity: input.count / 2 + 16)
