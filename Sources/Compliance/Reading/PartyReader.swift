@@ -53,7 +53,11 @@ struct PartyReader: Sendable {
         let f = text.folded
         let limit = text.articles.first.map { f.foldedIndex(ofOriginal: $0.start) } ?? min(f.count, 6000)
         let head = 0..<max(0, min(limit, f.count))
-        guard let entre = f.find(Array("entre".utf8), in: head).first(where: { isClauseStart(f, $0) }) else { return [] }
+        // The "Entre" that opens the parties is the last one before "d'une part" (a title
+        // "Convention entre X et Y" may come first), else the first clause-like one.
+        let entres = f.find(Array("entre".utf8), in: head).filter { isClauseStart(f, $0) }
+        let firstUnePart = f.first("d'une part", in: head)
+        guard let entre = firstUnePart.flatMap({ limit in entres.last(where: { $0 < limit }) }) ?? entres.first else { return [] }
         var cursor = entre + 5
         while cursor < f.count, f.bytes[cursor] == 0x20 || f.bytes[cursor] == 0x3A { cursor += 1 }
         if let soussignes = f.firstOf(["les soussignes", "les parties soussignees", "les parties suivantes"], in: cursor..<min(f.count, cursor + 40)), soussignes.at == cursor {

@@ -39,8 +39,9 @@ struct OnePercentCapRule: ComplianceRule {
         }
         let budget = resources.reduce(0) { $0 + $1.value }
         let ratio = annual / budget * 100
-        evidence += funded.prefix(2).map(\.sentence)
-        evidence += resources.prefix(2).map(\.sentence)
+        for p in funded.prefix(2).map(\.sentence) + resources.prefix(2).map(\.sentence) where !evidence.contains(where: { $0.start == p.start }) {
+            evidence.append(p)
+        }
         var explanation = "Engagement annuel de \(Amount.format(annual, currency: "EUR")) sur \(domainText) pour \(Amount.format(budget, currency: "EUR")) de ressources : \(Self.percent(ratio))"
         if !notes.isEmpty { explanation += " (" + notes.joined(separator: " ; ") + ")" }
         if !fromFundingSentence { explanation += " ; faute de montant rattaché au budget plafonné, tous les engagements sont comptés" }
