@@ -183,9 +183,19 @@ public struct ConventionReader: Sendable {
 
     // MARK: Sentences
 
+    /// The first sentence containing one of `patterns`, outside article headings
+    /// ("Article 4 – Durée et entrée en vigueur" names a subject, it states nothing).
     func firstSentence(_ text: ConventionText, containing patterns: [String]) -> Passage? {
-        guard let hit = text.folded.firstOf(patterns) else { return nil }
-        return text.sentence(around: text.folded.originalStart(hit.at))
+        var best: Int?
+        for p in patterns {
+            for at in text.folded.find(Array(p.utf8)) {
+                let o = text.folded.originalStart(at)
+                if let a = text.article(at: o), o < a.bodyStart { continue }
+                if best == nil || o < best! { best = o }
+                break
+            }
+        }
+        return best.map { text.sentence(around: $0) }
     }
 
     func sentences(_ text: ConventionText, containing patterns: [String]) -> [Passage] {
