@@ -25,6 +25,15 @@ struct FailingCaseTests {
         ("plafond-sans-budget.txt", "a-verifier", expect(["plafond-1-pourcent": "a-verifier"])),
         ("non-signee.txt", "non-conforme", expect(["signature": "manquant"])),
         ("sans-duree.txt", "non-conforme", expect(["duree": "manquant"])),
+        // Modelled on the Yvelines – Blitta convention-cadre 2012-2015 (a Togolese local
+        // authority named "Préfecture"): neither a State nor a transmission to the préfet.
+        (
+            "departement-prefecture-togo.txt", "a-verifier",
+            expect(["transmission-prefet": "a-verifier", "engagements-internationaux": "a-verifier"])
+        ),
+        // "Entre les soussignés … d'une part, et … d'autre part", a province, a term date,
+        // two signature columns on one line.
+        ("etat-federe-quebec.txt", "conforme", expect([:])),
         (
             "aide-urgence.txt", "conforme",
             Dictionary(uniqueKeysWithValues: allOK.keys.map { ($0, "sans-objet") })
