@@ -106,7 +106,7 @@ public struct ComplianceReport: Sendable {
             lines.append("\(r.outcome.status.symbol) \(r.id) — \(r.title) : \(r.outcome.status.frenchLabel)")
             lines.append("    Base : \(r.basis)")
             if r.outcome.status == .missing || r.outcome.status == .nonCompliant {
-                lines.append("    Texte : « \(r.lawText) »")
+                for paragraph in r.lawText.split(separator: "\n") { lines.append("    Texte : « \(paragraph) »") }
             }
             for e in r.outcome.evidence.prefix(3) {
                 let location = e.locationDescription

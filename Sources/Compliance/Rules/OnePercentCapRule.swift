@@ -3,8 +3,9 @@
 struct OnePercentCapRule: ComplianceRule {
     let id = "plafond-1-pourcent"
     let title = "Plafond de 1 % des budgets eau, énergie, déchets, mobilité"
-    let basis = "CGCT, art. L1115-1-1 (eau, assainissement, électricité, gaz), 1 % déchets (loi n° 2014-773), art. L1115-3 (mobilité)"
-    let lawText = LawTexts.l1115_1_1
+    let basis = "CGCT, art. L1115-1-1 (eau, assainissement, électricité, gaz), L1115-2 (déchets), L1115-3 (mobilité)"
+    /// The three caps, one per line: L1115-1-1, L1115-2, L1115-3.
+    let lawText = [LawTexts.l1115_1_1, LawTexts.l1115_2, LawTexts.l1115_3].joined(separator: "\n")
 
     func evaluate(_ reading: ConventionReading) -> RuleOutcome {
         let funding = reading.cappedFunding
