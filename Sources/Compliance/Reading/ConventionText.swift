@@ -163,8 +163,15 @@ struct ConventionText: Sendable {
         }
         if !labelled.isEmpty {
             for block in labelled.sorted(by: { $0.start < $1.start }) {
-                let (headEnd, title) = headingLine(utf8: utf8, at: block.start, label: block.label!)
-                found.append((block.label!, block.start, headEnd, title))
+                var (headEnd, title) = headingLine(utf8: utf8, at: block.start, label: block.label!)
+                // Extractors may label a block with its whole heading ("Article 1 – Objet").
+                var label = block.label!
+                let labelBytes = Array(label.utf8)
+                if let (short, labelTitle) = parseArticleHeading(utf8: labelBytes, 0, labelBytes.count) {
+                    label = short
+                    if title.isEmpty || title == block.label! { title = labelTitle }
+                }
+                found.append((label, block.start, headEnd, title))
             }
         } else {
             var lineStart = 0

@@ -125,6 +125,13 @@ struct SignatureReader: Sendable {
                 .joined(separator: ", ")
             for block in blocks {
                 let bf = FoldedText(block)
+                // "Pour la Région X, la Présidente du conseil régional, Anne Vautrin": the
+                // signer is written on the block's own line.
+                var signer = signer
+                if signer.isEmpty, let comma = block.firstIndex(of: ",") {
+                    let rest = block[block.index(after: comma)...].trimmingSpaces()
+                    if rest.count >= 3 { signer = rest }
+                }
                 var passage = text.passage(line.lowerBound, line.upperBound)
                 if blocks.count > 1, let r = raw.range(of: block) {
                     let offset = raw.utf8.distance(from: raw.startIndex, to: r.lowerBound)
