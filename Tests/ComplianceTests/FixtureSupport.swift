@@ -16,8 +16,15 @@ enum Fixtures {
         return Document(id: relative, source: relative, format: .text, text: text)
     }
 
+    /// Extracted by the real extractor, checked without reference data.
     static func check(_ relative: String) throws -> ComplianceReport {
-        ConventionChecker(recognizer: nil).check(try textDocument(relative))
+        let documents = try DocumentExtractor().extract(path: path(relative))
+        return ConventionChecker(recognizer: nil).check(documents[0])
+    }
+
+    /// Checks bare text (no blocks, no metadata).
+    static func check(text: String) -> ComplianceReport {
+        ConventionChecker(recognizer: nil).check(Document(id: "t", source: "texte", format: .text, text: text))
     }
 
     static func statuses(_ report: ComplianceReport) -> [String: String] {

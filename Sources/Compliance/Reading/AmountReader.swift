@@ -111,11 +111,15 @@ struct AmountReader: Sendable {
             var k = j
             if k < b.count, b[k] == 0x20 { k += 1 }
             // Multiplier.
-            for (word, factor) in AmountReader.multipliers where matchesWord(b, at: k, word) {
-                // "m" alone must be followed by € or "eur" ("1,2 M€"), not be the start of "mois".
+            for (word, factor) in AmountReader.multipliers {
                 if word == "m" || word == "k" {
+                    // "M€", "k€", "M EUR": the letter must be followed by a currency, not
+                    // start a word ("mois", "km").
+                    guard k < b.count, b[k] == UInt8(ascii: word == "m" ? "m" : "k") else { continue }
                     let after = k + 1
                     guard after < b.count, b[after] == 0xE2 || matchesWord(b, at: after, "eur") || (after + 1 < b.count && b[after] == 0x20 && (b[after + 1] == 0xE2 || matchesWord(b, at: after + 1, "eur"))) else { continue }
+                } else if !matchesWord(b, at: k, word) {
+                    continue
                 }
                 value *= factor
                 k += word.utf8.count
