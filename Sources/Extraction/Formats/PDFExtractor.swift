@@ -1,8 +1,194 @@
-// PLACEHOLDER — to be replaced by the real extractor.
+import Foundation
+
+/// Reads PDFs with poppler-glib: every page's text in reading order (columns detected from
+/// the glyph boxes, never interleaved), one `.page` block per page and `.paragraph` blocks
+/// inside it, line-end hyphenation repaired across lines, columns and pages; metadata
+/// (title, authors, subject, keywords, creation date, page count).
+///
+/// An encrypted PDF without password throws `ExtractionError.encrypted`; a PDF poppler
+/// cannot open throws `ExtractionError.damaged`; a PDF without any text layer (a scan)
+/// gives a document with the warning "aucune couche texte".
 public struct PDFExtractor: Extractor {
     public static let formats: [DocumentFormat] = [.pdf]
-    public init() {}
+
+    /// Repair line-end hyphenation (on by default).
+    public var repairsHyphenation: Bool
+    /// Reorder lines by column (on by default; off keeps poppler's order).
+    public var detectsColumns: Bool
+
+    public init(repairsHyphenation: Bool = true, detectsColumns: Bool = true) {
+        self.repairsHyphenation = repairsHyphenation
+        self.detectsColumns = detectsColumns
+    }
+
     public func extract(_ input: ExtractionInput) throws -> [Document] {
-        throw ExtractionError.unsupportedFormat(path: input.path)
+        let pdf: PopplerDocument
+        do {
+            pdf = try PopplerDocument(data: input.data)
+        } catch .encrypted {
+            throw ExtractionError.encrypted(path: input.path)
+        } catch .damaged(let reason) {
+            throw ExtractionError.damaged(path: input.path, reason: reason)
+        }
+        let metadata = pdf.metadata
+        let pageCount = metadata.pageCount
+        guard pageCount > 0 else {
+            throw ExtractionError.damaged(path: input.path, reason: "PDF sans aucune page lisible")
+        }
+
+        // 1. Lines of every page, in reading order, normalized.
+        var lines: [[UInt8]] = []
+        var info: [LineInfo] = []
+        lines.reserveCapacity(pageCount * 48)
+        info.reserveCapacity(pageCount * 48)
+        var unreadablePages: [Int] = []
+        var pagesWithoutText: [Int] = []
+        var normalized: [UInt8] = []
+        for index in 0..<pageCount {
+            let pageNumber = index + 1
+            guard let glyphs = pdf.glyphs(ofPage: index) else {
+                unreadablePages.append(pageNumber)
+                continue
+            }
+            let pageLines = TextLineBuilder.lines(from: glyphs)
+            let ordered: [ColumnLayout.OrderedLine]
+            if detectsColumns {
+                ordered = ColumnLayout(lines: pageLines).ordered
+            } else {
+                ordered = pageLines.enumerated().map { .init(line: $0.element, startsParagraph: $0.offset == 0, column: 0) }
+            }
+            var pageHasText = false
+            for entry in ordered {
+                normalized.removeAll(keepingCapacity: true)
+                let needsComposition = entry.line.utf8.withUnsafeBufferPointer {
+                    TextNormalizer.normalize($0, into: &normalized)
+                }
+                var bytes = needsComposition
+                    ? Array(String(decoding: normalized, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+                    : normalized
+                PDFExtractor.trimBlanks(&bytes)
+                guard !bytes.isEmpty else { continue }
+                pageHasText = true
+                if entry.startsParagraph, let last = info.last, last.page == pageNumber, !last.isBreak {
+                    // An empty line marks a paragraph break for the dehyphenator.
+                    lines.append([])
+                    info.append(LineInfo(page: pageNumber, isBreak: true))
+                }
+                lines.append(bytes)
+                info.append(LineInfo(page: pageNumber, isBreak: false))
+            }
+            if !pageHasText { pagesWithoutText.append(pageNumber) }
+        }
+
+        // 2. Hyphenation repair over the whole document (words split across pages too).
+        var consumed = [Bool](repeating: false, count: lines.count)
+        if repairsHyphenation { consumed = Dehyphenator().repair(lines: &lines) }
+
+        // 3. Text and blocks.
+        var text: [UInt8] = []
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+        var blocks: [Block] = []
+        var pageStart = -1
+        var currentPage = 0
+        var paragraphStart = -1
+        var pageBlocks: [Block] = []
+
+        func closeParagraph() {
+            if paragraphStart >= 0 && text.count > paragraphStart {
+                pageBlocks.append(Block(kind: .paragraph, page: currentPage, start: paragraphStart, end: text.count))
+            }
+            paragraphStart = -1
+        }
+        func closePage() {
+            closeParagraph()
+            if pageStart >= 0 {
+                blocks.append(Block(kind: .page, page: currentPage, start: pageStart, end: text.count))
+                blocks.append(contentsOf: pageBlocks)
+            }
+            pageBlocks.removeAll()
+            pageStart = -1
+        }
+
+        for (k, line) in lines.enumerated() {
+            let lineInfo = info[k]
+            if lineInfo.isBreak {
+                closeParagraph()
+                continue
+            }
+            if consumed[k] && line.isEmpty { continue }
+            if line.isEmpty { continue }
+            if lineInfo.page != currentPage {
+                closePage()
+                if !text.isEmpty { text.append(contentsOf: [0x0A, 0x0A]) }
+                currentPage = lineInfo.page
+                pageStart = text.count
+            } else if paragraphStart < 0 {
+                text.append(contentsOf: [0x0A, 0x0A])
+            } else {
+                text.append(0x0A)
+            }
+            if paragraphStart < 0 { paragraphStart = text.count }
+            text.append(contentsOf: line)
+        }
+        closePage()
+
+        // 4. Warnings.
+        var warnings: [String] = []
+        if text.isEmpty {
+            warnings.append(
+                "aucune couche texte : PDF sans texte extractible (document numérisé ?), une reconnaissance de caractères (OCR) serait nécessaire"
+            )
+        } else if !pagesWithoutText.isEmpty && pagesWithoutText.count < pageCount {
+            warnings.append("aucune couche texte sur \(PDFExtractor.pageList(pagesWithoutText))")
+        }
+        if !unreadablePages.isEmpty {
+            warnings.append("illisible par poppler : \(PDFExtractor.pageList(unreadablePages))")
+        }
+        if !PDFExtractor.hasEndMarker(input.data) {
+            warnings.append("PDF tronqué (marqueur %%EOF absent) : le texte peut être incomplet")
+        }
+
+        var extra: [String: String] = [:]
+        if let subject = metadata.subject { extra["subject"] = subject }
+        if let keywords = metadata.keywords { extra["keywords"] = keywords }
+        if let created = metadata.creationDateTime { extra["creationDate"] = created }
+        if let creator = metadata.creator { extra["creator"] = creator }
+        if let producer = metadata.producer { extra["producer"] = producer }
+
+        let document = Document(
+            id: input.contentHash, source: input.path, format: .pdf,
+            title: metadata.usableTitle, date: metadata.creationDay, authors: metadata.authors,
+            pages: pageCount, text: String(decoding: text, as: UTF8.self), blocks: blocks,
+            warnings: warnings, metadata: extra)
+        return [document]
+    }
+
+    private struct LineInfo {
+        var page: Int
+        var isBreak: Bool
+    }
+
+    private static func trimBlanks(_ bytes: inout [UInt8]) {
+        var end = bytes.count
+        while end > 0 && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        var start = 0
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        if start > 0 || end < bytes.count { bytes = Array(bytes[start..<end]) }
+    }
+
+    static func pageList(_ pages: [Int]) -> String {
+        pages.count == 1 ? "la page \(pages[0])" : "les pages " + pages.map(String.init).joined(separator: ", ")
+    }
+
+    /// Whether "%%EOF" appears in the last KiB (a truncated file lost it).
+    static func hasEndMarker(_ data: Data) -> Bool {
+        let tail = data.suffix(1024)
+        let marker: [UInt8] = Array("%%EOF".utf8)
+        guard tail.count >= marker.count else { return false }
+        let bytes = [UInt8](tail)
+        for i in stride(from: bytes.count - marker.count, through: 0, by: -1) where bytes[i] == 0x25 {
+            if Array(bytes[i..<(i + marker.count)]) == marker { return true }
+        }
+        return false
     }
 }
