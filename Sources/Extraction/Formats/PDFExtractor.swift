@@ -152,11 +152,16 @@ public struct PDFExtractor: Extractor {
         var startsParagraph: [Bool] = []
     }
 
-    /// Pages per worker below which one thread reads everything.
+    /// Pages per worker below which one thread reads everything. The number of workers is
+    /// the number of cores (at most 4), or `COOPLEX_PDF_WORKERS`.
     static let pagesPerWorker = 12
 
     private func readPages(data: Data, opened: PopplerDocument, pageCount: Int) -> [PageLines?] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 4, pageCount / PDFExtractor.pagesPerWorker)
+        var cores = ProcessInfo.processInfo.activeProcessorCount
+        if let custom = ProcessInfo.processInfo.environment["COOPLEX_PDF_WORKERS"], let n = Int(custom), n > 0 {
+            cores = n
+        }
+        let workers = min(cores, 4, pageCount / PDFExtractor.pagesPerWorker)
         if workers <= 1 {
             return (0..<pageCount).map { readPage(opened, $0) }
         }
