@@ -47,24 +47,30 @@ print(sum(len(json.loads(l)["text"].encode()) for l in sys.stdin if l.strip()))'
   done
   # Timings: warm-up once, then the measured run.
   "$bin" extract --json "${files[@]}" >/dev/null
-  local t0 t1 t2
+  # Wall time, and CPU time (user + sys, children included) which a busy machine disturbs less.
+  local t0 t1 t2 cpu_c cpu_p
   t0=$(now)
-  "$bin" extract --json "${args[@]}" >/dev/null
+  /usr/bin/time -f "%U %S" -o "$work/cpu-cooplex" "$bin" extract --json "${args[@]}" >/dev/null
   t1=$(now)
-  for ((r = 0; r < repeat; r++)); do
-    for f in "${files[@]}"; do pdftotext -enc UTF-8 "$f" "$work/out.txt"; done
-  done
+  export work
+  /usr/bin/time -f "%U %S" -o "$work/cpu-pdftotext" bash -c '
+    for ((r = 0; r < '"$repeat"'; r++)); do
+      for f in "$@"; do pdftotext -enc UTF-8 "$f" "$work/out.txt"; done
+    done' _ "${files[@]}"
   t2=$(now)
-  python3 - "$name" "$repeat" "$pages" "$cooplex_bytes" "$pdftotext_bytes" "$t0" "$t1" "$t2" <<'PY'
+  cpu_c=$(awk '{print $1 + $2}' "$work/cpu-cooplex")
+  cpu_p=$(awk '{print $1 + $2}' "$work/cpu-pdftotext")
+  python3 - "$name" "$repeat" "$pages" "$cooplex_bytes" "$pdftotext_bytes" "$t0" "$t1" "$t2" "$cpu_c" "$cpu_p" <<'PY'
 import sys
-name, repeat, pages, cb, pb, t0, t1, t2 = sys.argv[1], *map(float, sys.argv[2:])
+name, repeat, pages, cb, pb, t0, t1, t2, cc, cp = sys.argv[1], *map(float, sys.argv[2:])
 tc, tp = t1 - t0, t2 - t1
 pc, pp = pages * repeat / tc, pages * repeat / tp
 mc, mp = cb * repeat / tc / 1e6, pb * repeat / tp / 1e6
 print(f"{name}: {int(pages)} pages x {int(repeat)}")
 print(f"  cooplex extract : {tc:7.3f} s  {pc:8.1f} pages/s  {mc:6.2f} MB/s of text")
 print(f"  pdftotext       : {tp:7.3f} s  {pp:8.1f} pages/s  {mp:6.2f} MB/s of text")
-print(f"  ratio cooplex/pdftotext : {pc / pp:.2f}x pages/s, {mc / mp:.2f}x MB/s")
+print(f"  ratio cooplex/pdftotext : {pc / pp:.2f}x pages/s, {mc / mp:.2f}x MB/s (wall clock)")
+print(f"  CPU time: cooplex {cc:.2f} s, pdftotext {cp:.2f} s -> {cp / cc:.2f}x pages per CPU-second")
 PY
 }
 

@@ -36,8 +36,7 @@ public struct PDFExtractor: Extractor {
             throw ExtractionError.damaged(path: input.path, reason: "PDF sans aucune page lisible")
         }
 
-        // 1. Lines of every page, in reading order, normalized (large PDFs: pages read in
-        //    parallel, each worker with its own poppler document).
+        // 1. Lines of every page, in reading order, normalized.
         let pageResults = readPages(data: input.data, opened: pdf, pageCount: pageCount)
         var lines: [[UInt8]] = []
         var info: [LineInfo] = []
@@ -152,11 +151,18 @@ public struct PDFExtractor: Extractor {
         var startsParagraph: [Bool] = []
     }
 
-    /// Pages per worker below which one thread reads everything.
+    /// Pages per worker below which one thread reads everything. `COOPLEX_PDF_WORKERS=N`
+    /// (at most 4) reads large PDFs with N documents in parallel threads.
     static let pagesPerWorker = 12
 
     private func readPages(data: Data, opened: PopplerDocument, pageCount: Int) -> [PageLines?] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 4, pageCount / PDFExtractor.pagesPerWorker)
+        // One worker by default: poppler's global locks serialize concurrent documents
+        // (measured: two workers were slower in wall time than one on 2 cores).
+        var requested = 1
+        if let custom = ProcessInfo.processInfo.environment["COOPLEX_PDF_WORKERS"], let n = Int(custom), n > 0 {
+            requested = n
+        }
+        let workers = min(requested, 4, pageCount / PDFExtractor.pagesPerWorker)
         if workers <= 1 {
             return (0..<pageCount).map { readPage(opened, $0) }
         }
