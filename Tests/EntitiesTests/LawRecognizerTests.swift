@@ -48,6 +48,11 @@ struct LawRecognizerTests {
         expectOne("la loi du 2 mars 1982", "loi du 2 mars 1982", "loi:82-213")
         expectOne("la loi du 10 août 1871 relative aux conseils généraux", "loi du 10 août 1871", "loi:1871-08-10")
         expectOne("la loi de 1992 a créé la CNCD", "loi de 1992", "loi:92-125")
+        // A wrong date followed by the official title links by title and reports the date.
+        let byTitle = laws("La loi du 25 janvier 2007, relative à l'action extérieure des collectivités territoriales et de leurs groupements, stipule")
+        #expect(byTitle.map(\.normalized) == ["loi:2007-147"])
+        #expect(byTitle.first?.text == "loi du 25 janvier 2007")
+        #expect(byTitle.first?.attributes["date_citee"] == "2007-01-25")
     }
 
     @Test("Popular names link to the official law, even with a wrong date")

@@ -17,7 +17,7 @@
 ///   `constitution:<année>`.
 /// - Code articles `L. 1115-1`, `L1115-1`, `R. 1115-9`: `cgct:<article>` when the code named
 ///   after the article (or the list it belongs to) is the CGCT, or when no other code was
-///   named before (L articles only). Lists give one entity per article; a range
+///   named before (four-digit L articles only, attribute `code: presume`). Lists give one entity per article; a range
 ///   "L. 1115-1 à L. 1115-7" gives its two ends, both with the attribute `range`.
 /// Not references: "projet/proposition de loi n° …", "la présente loi", "loi de finances".
 struct LawReferenceScanner {
@@ -28,15 +28,68 @@ struct LawReferenceScanner {
 
     enum Code { case none, cgct, other }
 
+    /// Initial bytes that can start a reference: l L r R d D o O c C.
+    /// Byte classes for the prefilter: bit 0 = word byte (ASCII letter or digit, lead byte
+    /// of a 2-byte Latin letter), bit 1 = trigger initial.
+    static let byteClasses: [UInt8] = (0..<256).map { b -> UInt8 in
+        let u = UInt8(b)
+        let word: UInt8 = (B.isASCIILetter(u) || B.isDigit(u) || u == 0xC3 || u == 0xC5) ? 1 : 0
+        let trigger: UInt8 = [0x6C, 0x4C, 0x72, 0x52, 0x64, 0x44, 0x6F, 0x4F, 0x63, 0x43].contains(b) ? 2 : 0
+        return word | trigger
+    }
+
+    /// Cheap look at the next bytes before any pattern matching: "lo…", "L." / "L 1" /
+    /// "L1" / "LO", "ré[vf]…", "R." / "D.", "déc…", "di…", "or…", "ci…", "cod…", "cg…".
+    @inline(__always) static func plausibleStart(_ t: Buffer, _ i: Int) -> Bool {
+        guard i + 2 < t.count else { return false }
+        let b = t[i]
+        let c = t[i + 1] | 0x20
+        let d = t[i + 2] | 0x20
+        let upper = b < 0x60
+        // "L." "L 1" "L1" "LO" "R." "D." (code articles)
+        if upper, b == 0x4C || b == 0x52 || b == 0x44 {
+            let n = t[i + 1]
+            if n == 0x2E || n == 0x20 || B.isDigit(n) || (b == 0x4C && n == 0x4F) { return true }
+        }
+        switch b | 0x20 {
+        case 0x6C: return c == 0x6F  // lo
+        case 0x72:  // re[vf] / ré[vf]
+            if c == 0x65 { return d == 0x76 || d == 0x66 }
+            if t[i + 1] == 0xC3, i + 3 < t.count { let e = t[i + 3] | 0x20; return e == 0x76 || e == 0x66 }
+            return false
+        case 0x64:  // dec / déc / di
+            if c == 0x69 { return true }
+            if c == 0x65 { return d == 0x63 }
+            if t[i + 1] == 0xC3, i + 3 < t.count { return t[i + 3] | 0x20 == 0x63 }
+            return false
+        case 0x6F: return c == 0x72  // or
+        case 0x63: return c == 0x69 || c == 0x67 || (c == 0x6F && d == 0x64)  // ci, cg, cod
+        default: return false
+        }
+    }
+
     func scan(_ t: Buffer) -> [Entity] {
         var out: [Entity] = []
         var code = Code.none
-        var i = 0
         let n = t.count
+        let classes = Self.byteClasses
+        return classes.withUnsafeBufferPointer { cls in
+        var i = 0
+        var previous: UInt8 = 0  // class of the byte before i
         while i < n {
+            // Fast skip to the next trigger initial at a word start (one predictable branch
+            // per byte): l (loi, L. articles), r/d (révision, décret, R./D. articles),
+            // o (ordonnance), c (circulaire, code).
+            while i < n {
+                let c = cls[Int(t[i])]
+                if c & ~(previous << 1) & 2 != 0 { break }
+                previous = c
+                i += 1
+            }
+            guard i < n else { break }
+            previous = 1
+            if B.wordCharBefore(t, i) || !Self.plausibleStart(t, i) { i += 1; continue }
             let b = t[i]
-            // Only word starts of a few letters wake the scanner up.
-            guard !B.wordCharBefore(t, i) else { i += 1; continue }
             let f = b | 0x20
             var found: [Entity] = []
             switch f {
@@ -62,11 +115,13 @@ struct LawReferenceScanner {
             if let last = found.last {
                 out.append(contentsOf: found)
                 i = last.end
+                previous = i > 0 ? cls[Int(t[i - 1])] : 0
                 continue
             }
             i += 1
         }
         return out
+        }
     }
 
     // MARK: Lois
@@ -74,21 +129,24 @@ struct LawReferenceScanner {
     func law(_ t: Buffer, _ start: Int) -> Entity? {
         guard var p = B.match(t, start, "loi") else { return nil }
         // "projet de loi n° …", "proposition de loi n° …" are bills, not laws.
-        if let de = B.previousWord(t, before: start), de.key == Array("de".utf8),
+        let before = B.skipSpacesBackward(t, start)
+        if before >= 2, (t[before - 1] | 0x20) == 0x65, (t[before - 2] | 0x20) == 0x64,
+            let de = B.previousWord(t, before: start), de.key == Array("de".utf8),
             let w = B.previousWord(t, before: de.start),
             ["projet", "projets", "proposition", "propositions", "avant"].contains(String(decoding: w.key, as: UTF8.self))
         {
             return nil
         }
         var kind = "loi"
+        var qualified = false
         while true {
             let k = B.skipSpaces(t, p)
             guard k > p else { break }
-            if let e = B.match(t, k, "constitutionnelle") { kind = "constitution"; p = e; continue }
-            if let e = B.match(t, k, "organique") { p = e; continue }
-            if let e = B.match(t, k, "d'orientation et de programmation") { p = e; continue }
-            if let e = B.match(t, k, "d'orientation") { p = e; continue }
-            if let e = B.match(t, k, "de programmation") { p = e; continue }
+            if let e = B.match(t, k, "constitutionnelle") { kind = "constitution"; p = e; qualified = true; continue }
+            if let e = B.match(t, k, "organique") { p = e; qualified = true; continue }
+            if let e = B.match(t, k, "d'orientation et de programmation") { p = e; qualified = true; continue }
+            if let e = B.match(t, k, "d'orientation") { p = e; qualified = true; continue }
+            if let e = B.match(t, k, "de programmation") { p = e; qualified = true; continue }
             break
         }
         let q = B.skipSpaces(t, p)
@@ -113,6 +171,13 @@ struct LawReferenceScanner {
             if let act = candidates.first, candidates.count == 1 {
                 return entity(t, start, end, id: act.id, act: act, cited: nil, alias: nil)
             }
+            // An unknown date followed by a registered official title ("la loi du 25 janvier
+            // 2007, relative à l'action extérieure…"): link by title, report the date.
+            var k = B.skipSpaces(t, end)
+            if k < t.count, t[k] == 0x2C { k += 1 }
+            if let act = titleAct(t, k, kind: kind) {
+                return entity(t, start, end, id: act.id, act: act, cited: iso, alias: nil)
+            }
             let id = kind == "constitution" ? "constitution:" + iso.prefix(4) : "loi:" + iso
             var e = entity(t, start, end, id: id, act: nil, cited: nil, alias: nil)
             e.attributes["date"] = iso
@@ -127,7 +192,13 @@ struct LawReferenceScanner {
             return ent
         }
         if let e = aliasAfter(t, start, p) { return e }
-        if let e = titleMatch(t, start, p, kind: kind) { return e }
+        // Official titles start with a qualifier or "relative/relatif/portant/tendant/visant".
+        if qualified || B.match(t, q, "relative") != nil || B.match(t, q, "relatif") != nil
+            || B.match(t, q, "portant") != nil || B.match(t, q, "tendant") != nil || B.match(t, q, "visant") != nil,
+            let e = titleMatch(t, start, p, kind: kind)
+        {
+            return e
+        }
         // Chronology line: "25 janvier 2007 – La loi …".
         if let iso = headlineDate(t, start) {
             let candidates = registry.acts(kind: kind, date: iso)
@@ -183,6 +254,14 @@ struct LawReferenceScanner {
     /// "loi relative aux droits et libertés des communes…": the first four content words
     /// (or all, when the title has fewer) must follow in order.
     func titleMatch(_ t: Buffer, _ start: Int, _ p: Int, kind: String) -> Entity? {
+        guard let (act, end) = titleWords(t, p, kind: kind) else { return nil }
+        return entity(t, start, end, id: act.id, act: act, cited: headlineDate(t, start), alias: nil)
+    }
+
+    func titleAct(_ t: Buffer, _ p: Int, kind: String) -> LegalAct? { titleWords(t, p, kind: kind)?.0 }
+
+    /// The registered act whose official title starts at `p`, and the end of the matched words.
+    func titleWords(_ t: Buffer, _ p: Int, kind: String) -> (LegalAct, Int)? {
         var words: [(key: [UInt8], end: Int)] = []
         var j = p
         var steps = 0
@@ -193,8 +272,7 @@ struct LawReferenceScanner {
             if B.apostropheLength(t, j) > 0 { j += B.apostropheLength(t, j); continue }
             guard let w = B.word(t, j) else { break }
             j = w.end
-            let s = String(decoding: w.key, as: UTF8.self)
-            if LawRegistry.stopWords.contains(s) { continue }
+            if LawRegistry.stopWordKeys.contains(w.key) { continue }
             words.append((w.key, w.end))
         }
         guard words.count >= 3 else { return nil }
@@ -204,7 +282,7 @@ struct LawReferenceScanner {
             if (0..<need).allSatisfy({ words[$0].key == title[$0] }) {
                 let act = registry.acts[index]
                 guard act.kind == kind || kind == "loi" else { continue }
-                return entity(t, start, words[need - 1].end, id: act.id, act: act, cited: headlineDate(t, start), alias: nil)
+                return (act, words[need - 1].end)
             }
         }
         return nil
@@ -287,15 +365,16 @@ struct LawReferenceScanner {
 
     /// An article token at `i` ("L. 1115-1", "L1115-1-1", "R. 1115-9", "LO 1113-1"): its
     /// normalized key and end.
-    func articleToken(_ t: Buffer, _ i: Int) -> (key: String, end: Int)? {
+    func articleToken(_ t: Buffer, _ i: Int) -> (key: String, end: Int, presumable: Bool)? {
         guard i < t.count, t[i] == 0x4C || t[i] == 0x52 || t[i] == 0x44 else { return nil }
         guard !B.wordCharBefore(t, i) else { return nil }
-        var prefix = String(UnicodeScalar(t[i]))
         var j = i + 1
-        if t[i] == 0x4C, j < t.count, t[j] == 0x4F { prefix = "LO"; j += 1 }
+        var organic = false
+        if t[i] == 0x4C, j < t.count, t[j] == 0x4F { organic = true; j += 1 }
         if j < t.count, t[j] == 0x2E { j += 1 }
         j = B.skipSpaces(t, j)
-        guard let first = B.number(t, j), (3...4).contains(first.digits) else { return nil }
+        guard j < t.count, B.isDigit(t[j]), let first = B.number(t, j), (3...4).contains(first.digits) else { return nil }
+        let prefix = organic ? "LO" : String(UnicodeScalar(t[i]))
         var key = prefix + String(decoding: UnsafeBufferPointer(rebasing: t[j..<first.end]), as: UTF8.self)
         var e = first.end
         var groups = 0
@@ -305,13 +384,16 @@ struct LawReferenceScanner {
             groups += 1
         }
         guard groups >= 1 else { return nil }
-        return (key, e)
+        // Without a named code, only a four-digit L article is presumed to be the CGCT's.
+        return (key, e, t[i] == 0x4C && !organic && first.digits == 4)
     }
 
     /// The list of articles starting at `i`, each linked when its code is the CGCT.
     func articles(_ t: Buffer, _ i: Int, _ code: inout Code) -> [Entity]? {
         guard let firstToken = articleToken(t, i) else { return nil }
-        var tokens: [(key: String, start: Int, end: Int, rangeWithNext: Bool)] = [(firstToken.key, i, firstToken.end, false)]
+        var tokens: [(key: String, start: Int, end: Int, rangeWithNext: Bool, presumable: Bool)] = [
+            (firstToken.key, i, firstToken.end, false, firstToken.presumable)
+        ]
         var j = firstToken.end
         while true {
             var k = B.skipSpaces(t, j)
@@ -322,7 +404,7 @@ struct LawReferenceScanner {
             else { break }
             guard let tok = articleToken(t, k) else { break }
             if isRange { tokens[tokens.count - 1].rangeWithNext = true }
-            tokens.append((tok.key, k, tok.end, false))
+            tokens.append((tok.key, k, tok.end, false, tok.presumable))
             j = tok.end
         }
         // Which code? Look right after the list.
@@ -340,11 +422,15 @@ struct LawReferenceScanner {
             }
         }
         let resolved: Code
+        var presumed = false
         if let explicit {
             resolved = explicit
             code = explicit
         } else if code == .none {
-            resolved = tokens[0].key.hasPrefix("L") ? .cgct : .none
+            // No code named anywhere before: in this domain a four-digit L article is the
+            // CGCT's (L1111-1 … L7xxx); marked as presumed.
+            resolved = tokens[0].presumable ? .cgct : .none
+            presumed = resolved == .cgct
         } else {
             resolved = code
         }
@@ -355,6 +441,7 @@ struct LawReferenceScanner {
         for (index, tok) in tokens.enumerated() {
             let id = "cgct:" + tok.key
             var e = entity(t, tok.start, tok.end, id: id, act: registry.act(id: id), cited: nil, alias: nil)
+            if presumed { e.attributes["code"] = "presume" }
             if tok.rangeWithNext, index + 1 < tokens.count {
                 e.attributes["range"] = "cgct:\(tok.key)..cgct:\(tokens[index + 1].key)"
             } else if index > 0, tokens[index - 1].rangeWithNext {
@@ -412,7 +499,10 @@ struct LawReferenceScanner {
     /// end between it and `i` ("25 janvier 2007 – La loi Thiollière …").
     func headlineDate(_ t: Buffer, _ i: Int) -> String? {
         var ls = i
-        while ls > 0, t[ls - 1] != 0x0A, i - ls < 400 { ls -= 1 }
+        while ls > 0, t[ls - 1] != 0x0A { 
+            ls -= 1
+            if i - ls > 160 { return nil }  // chronology entries open their line
+        }
         var k = ls
         while k < i, B.spaceLength(t, k) > 0 || !B.isWordByte(t[k]) { k += B.utf8Length(t[k]) }  // bullets
         guard k < i, let (end, iso) = FrenchDateParser.fullDate(t, k) else { return nil }

@@ -84,6 +84,8 @@ struct LawRegistry: Sendable {
         "relatif", "portant", "sur", "pour", "dans", "un", "une", "constitutionnelle", "organique",
     ]
 
+    static let stopWordKeys: Set<[UInt8]> = Set(stopWords.map { Array($0.utf8) })
+
     static func contentWords(_ folded: String) -> [[UInt8]] {
         folded.split(separator: " ").map(String.init).filter { !stopWords.contains($0) }.map { Array($0.utf8) }
     }
