@@ -52,6 +52,20 @@ struct CollectiviteRecognitionTests {
             == ["epci:245900428", "epci:246700488"])
     }
 
+    @Test("syndicats mixtes with their acronym, defined before or after the name")
+    func syndicats() throws {
+        let found = try S.found(
+            "portée par le SMTD (Syndicat Mixte de Traitement des Déchets). Le SMTD gère l’usine.", .collectivite)
+        #expect(found.map(\.0) == ["SMTD", "Syndicat Mixte de Traitement des Déchets", "SMTD"])
+        #expect(Set(found.map(\.1)) == ["syndicat:SMTD"])
+        #expect(try S.normalized("Le Syndicat mixte du Pays de Morlaix (SMPM) et la ville de Pau", .collectivite)
+            == ["syndicat:SMPM", "syndicat:SMPM", "commune:64445"])
+        #expect(try S.normalized("aux syndicats mixtes chargés des services publics d’eau", .collectivite).isEmpty)
+        let e = try #require(S.recognizer().recognize(text: "le Syndicat intercommunal des Eaux de la Vallée", types: [.collectivite]).first)
+        #expect(e.normalized == "syndicat:syndicat-intercommunal-des-eaux-de-la-vallee")
+        #expect(e.attributes["kind"] == "syndicat")
+    }
+
     @Test("attributes: kind and official name")
     func attributes() throws {
         let e = try #require(S.recognizer().recognize(text: "la ville du Havre", types: [.collectivite]).first)

@@ -58,6 +58,11 @@ struct PlaceRecognizer: Sendable {
         _ = walk(tokens, spans: spans, countries: documentCountries, confirmed: &confirmed, firstPass: true)
         let decisions = walk(tokens, spans: spans, countries: documentCountries, confirmed: &confirmed, firstPass: false)
         var out: [Entity] = []
+        let syndicats = types.contains(.collectivite) ? SyndicatRule(words: words).recognize(tokens, text: text) : []
+        func insideSyndicat(_ start: Int, _ end: Int) -> Bool {
+            syndicats.contains { $0.start < end && start < $0.end }
+        }
+        out += syndicats
         for (span, decision) in decisions {
             let entry = gazetteer.entries[Int(decision.entry)]
             let start = tokens[span.start].start
@@ -70,7 +75,7 @@ struct PlaceRecognizer: Sendable {
                 if decision.franco { attributes["form"] = "adjectif" }
                 out.append(Entity(type: .pays, start: start, end: end, text: surface, normalized: entry.country, attributes: attributes))
             } else {
-                guard types.contains(.collectivite) else { continue }
+                guard types.contains(.collectivite), !insideSyndicat(start, end) else { continue }
                 var attributes = ["name": entry.name]
                 switch entry.kind {
                 case .commune: attributes["kind"] = "commune"
@@ -84,7 +89,7 @@ struct PlaceRecognizer: Sendable {
                 out.append(Entity(type: .collectivite, start: start, end: end, text: surface, normalized: entry.id, attributes: attributes))
             }
         }
-        return out
+        return out.sorted { $0.start < $1.start }
     }
 
     private func walk(
