@@ -1,14 +1,14 @@
 /// A trie over word ids: every reference name is a path of folded words, so one walk from
 /// each word of the text finds all names starting there, whatever their number.
 /// Patterns ending at a node are a linked list (`head` per node, `next` per pattern), so
-/// the trie is a handful of flat arrays plus one hash map of edges.
+/// the trie is a handful of flat arrays plus one hash table of edges.
 struct PhraseTrie: Sendable {
-    private var children: [UInt64: Int32]
+    private var children: EdgeTable
     private var head: [Int32] = [-1]
     private var next: [Int32] = []
 
     init(expectedNodes: Int = 1024) {
-        children = Dictionary(minimumCapacity: expectedNodes)
+        children = EdgeTable(minimumCapacity: expectedNodes)
         head.reserveCapacity(expectedNodes)
     }
 
@@ -21,7 +21,7 @@ struct PhraseTrie: Sendable {
             } else {
                 let child = Int32(head.count)
                 head.append(-1)
-                children[key] = child
+                children.insert(key, child)
                 node = child
             }
         }
