@@ -171,6 +171,7 @@ struct PlaceRecognizer: Sendable {
         var others: [Int32] = []
         var francoCountries = Set<String>()
         var francoEntry: Int32 = -1
+        var articleless: [Int32] = []
         for p in span.patterns {
             let pattern = gazetteer.patterns[Int(p)]
             let entry = gazetteer.entries[Int(pattern.entry)]
@@ -183,11 +184,15 @@ struct PlaceRecognizer: Sendable {
             }
             if entry.kind == .demonyme || entry.kind == .organisation { continue }
             if pattern.acronym ? !allCaps : !first.flags.contains(.capitalized) { continue }
-            if pattern.needsArticle && !articleBefore { continue }
+            if pattern.needsArticle && !articleBefore {
+                // "Yvelines" without "les": only if the document names it properly elsewhere.
+                articleless.append(pattern.entry)
+                continue
+            }
             if entry.kind == .commune { communes.append(pattern.entry) } else { others.append(pattern.entry) }
         }
         if francoCountries.count == 1 { return Decision(entry: francoEntry, franco: true) }
-        if communes.isEmpty && others.isEmpty { return nil }
+        if communes.isEmpty && others.isEmpty && (firstPass || articleless.isEmpty) { return nil }
 
         func entry(_ e: Int32) -> GazetteerEntry { gazetteer.entries[Int(e)] }
         func pick(_ list: [Int32], _ kind: GazetteerEntry.Kind, bareOnly: Bool) -> Int32? {
@@ -248,9 +253,9 @@ struct PlaceRecognizer: Sendable {
             if let e = dominantCommune(bareOnly: true) { return accept(e) }
             if let e = pick(others, .epci, bareOnly: true) { return accept(e) }
             if let e = foreign(subdivision: nil, bareOnly: true) { return accept(e) }
-            if !firstPass {
+            if !firstPass && !first.flags.contains(.sentenceStart) {
                 // Confirmed elsewhere in the document by a context word.
-                for e in communes + others where confirmed.contains(e) { return accept(e) }
+                for e in communes + others + articleless where confirmed.contains(e) { return accept(e) }
             }
             if cue == .location && !first.flags.contains(.sentenceStart), let e = dominantCommune(bareOnly: false),
                 entry(e).population >= 5000
