@@ -11,12 +11,7 @@ struct PlaceRecognizer: Sendable {
     let gazetteer: Gazetteer
     let words: ContextWords
 
-    /// A name found in the trie: tokens [start, end) and the patterns that spell it.
-    struct Span {
-        var start: Int
-        var end: Int
-        var patterns: [Int32]
-    }
+    typealias Span = TrieMatch
 
     enum Cue { case none, commune, communeWeak, region, regionWeak, departement, location }
 
@@ -25,25 +20,21 @@ struct PlaceRecognizer: Sendable {
         var franco: Bool
     }
 
-    func candidates(_ tokens: [Token]) -> [[Span]] {
-        var out: [[Span]] = Array(repeating: [], count: tokens.count)
-        for i in 0..<tokens.count where tokens[i].id >= 0 {
-            gazetteer.trie.matches(tokens, from: i) { end, patterns in
-                out[i].append(Span(start: i, end: end, patterns: patterns))
-            }
-        }
-        return out
+    func candidates(_ tokens: [Token]) -> TrieMatches {
+        TrieMatches(tokens, trie: gazetteer.trie)
     }
 
-    func recognize(_ tokens: [Token], spans: [[Span]], text: UnsafeBufferPointer<UInt8>, types: Set<EntityType>)
+    func recognize(_ tokens: [Token], spans: TrieMatches, text: UnsafeBufferPointer<UInt8>, types: Set<EntityType>)
         -> [Entity]
     {
         // Countries named anywhere in the document (names, demonyms): they pick among
         // foreign homonyms ("Prizren" in Kosovo rather than the Serbian district).
         var documentCountries = Set<String>()
-        for list in spans {
-            for span in list {
-                for p in span.patterns {
+        for span in spans.all {
+            do {
+                var p = gazetteer.trie.firstPattern(span.node)
+                while p >= 0 {
+                    defer { p = gazetteer.trie.nextPattern(p) }
                     let pattern = gazetteer.patterns[Int(p)]
                     let entry = gazetteer.entries[Int(pattern.entry)]
                     if entry.kind == .pays && tokens[span.start].flags.contains(.capitalized) {
@@ -93,13 +84,13 @@ struct PlaceRecognizer: Sendable {
     }
 
     private func walk(
-        _ tokens: [Token], spans: [[Span]], countries: Set<String>, confirmed: inout Set<Int32>, firstPass: Bool
+        _ tokens: [Token], spans: TrieMatches, countries: Set<String>, confirmed: inout Set<Int32>, firstPass: Bool
     ) -> [(Span, Decision)] {
         var out: [(Span, Decision)] = []
         var i = 0
         while i < tokens.count {
             var taken = false
-            for span in spans[i].reversed() {
+            for span in spans.starting(at: i).reversed() {
                 let (cue, hint) = cueBefore(tokens, span.start)
                 if let d = decide(tokens, span, cue: cue, hint: hint, countries: countries, confirmed: confirmed, firstPass: firstPass) {
                     if firstPass && (cue == .commune || cue == .region || cue == .departement) {
@@ -149,7 +140,9 @@ struct PlaceRecognizer: Sendable {
         guard id >= 0 else { return nil }
         // Single-word demonym patterns end at the child of the root.
         guard let node = gazetteer.trie.child(0, id) else { return nil }
-        for p in gazetteer.trie.patterns(at: node) {
+        var p = gazetteer.trie.firstPattern(node)
+        while p >= 0 {
+            defer { p = gazetteer.trie.nextPattern(p) }
             let pattern = gazetteer.patterns[Int(p)]
             let entry = gazetteer.entries[Int(pattern.entry)]
             if entry.kind == .demonyme && !pattern.franco { return entry.country }
@@ -172,7 +165,9 @@ struct PlaceRecognizer: Sendable {
         var francoCountries = Set<String>()
         var francoEntry: Int32 = -1
         var articleless: [Int32] = []
-        for p in span.patterns {
+        var p = gazetteer.trie.firstPattern(span.node)
+        while p >= 0 {
+            defer { p = gazetteer.trie.nextPattern(p) }
             let pattern = gazetteer.patterns[Int(p)]
             let entry = gazetteer.entries[Int(pattern.entry)]
             if pattern.franco {
