@@ -1,0 +1,190 @@
+import Entities
+import Extraction
+import Foundation
+
+/// Worker threads that analyze and invert queued documents, each into its own segment
+/// builder; a builder that outgrows its share of the memory budget is written out as a
+/// segment by its worker. The queue is bounded so `enqueue` blocks instead of buffering
+/// without limit.
+final class IndexingPool: @unchecked Sendable {
+    struct Job {
+        var document: Document
+        var entities: [Entity]
+        var fileHash: String
+        /// When set, entities are also recognized on the worker thread.
+        var recognizer: EntityRecognizer? = nil
+    }
+
+    struct Flushed {
+        var name: String
+        var docCount: Int
+        var deleted: [Int]
+    }
+
+    private let condition = NSCondition()
+    private var queue: [Job] = []
+    private var queueHead = 0
+    private var busy = 0
+    private var stopping = false
+    private var failure: Error?
+    private var flushed: [Flushed] = []
+    private var builders: [SegmentBuilder]
+    private var threads: [Thread] = []
+    private let budgetPerWorker: Int
+    private let directory: String
+    private let maxQueue = 512
+    private var nameCounter = 0
+    private let namePrefix: String
+
+    init(workers: Int, budgetPerWorker: Int, directory: String) {
+        self.budgetPerWorker = budgetPerWorker
+        self.directory = directory
+        builders = (0..<workers).map { _ in SegmentBuilder() }
+        namePrefix = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36) + "_" + String(getpid(), radix: 36)
+        for w in 0..<workers {
+            let t = Thread { [unowned self] in self.run(worker: w) }
+            t.stackSize = 4 << 20
+            t.name = "cooplex-index-\(w)"
+            threads.append(t)
+            t.start()
+        }
+    }
+
+    /// A segment name unique to this process and call.
+    func newSegmentName() -> String {
+        condition.lock()
+        defer { condition.unlock() }
+        nameCounter += 1
+        return "s\(namePrefix)_\(nameCounter)"
+    }
+
+    func enqueue(_ job: Job) {
+        condition.lock()
+        while queue.count - queueHead >= maxQueue { condition.wait() }
+        queue.append(job)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func run(worker: Int) {
+        while true {
+            condition.lock()
+            while queue.count == queueHead && !stopping { condition.wait() }
+            if queue.count == queueHead && stopping {
+                condition.unlock()
+                return
+            }
+            let job = queue[queueHead]
+            queueHead += 1
+            if queueHead > 4096, queueHead * 2 > queue.count {
+                queue.removeFirst(queueHead)
+                queueHead = 0
+            }
+            busy += 1
+            let builder = builders[worker]
+            condition.broadcast()
+            condition.unlock()
+
+            var entities = job.entities
+            if let r = job.recognizer {
+                entities += r.recognize(job.document)
+                entities.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+            }
+            builder.add(job.document, entities: entities, fileHash: job.fileHash)
+            var result: Flushed? = nil
+            var error: Error? = nil
+            if builder.memoryBytes > budgetPerWorker {
+                do { result = try write(builder) } catch let e { error = e }
+            }
+
+            condition.lock()
+            if result != nil || error != nil { builders[worker] = SegmentBuilder() }
+            if let result { flushed.append(result) }
+            if let error, failure == nil { failure = error }
+            busy -= 1
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    private func write(_ builder: SegmentBuilder) throws -> Flushed {
+        let name = newSegmentName()
+        _ = try builder.write(path: IndexFiles.segmentPath(directory, name))
+        return Flushed(name: name, docCount: builder.docCount, deleted: builder.deletedDocs)
+    }
+
+    /// Waits until every queued document has been processed.
+    func drain() {
+        condition.lock()
+        while queue.count > queueHead || busy > 0 { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Writes every non-empty builder as a segment (in parallel). Call after `drain()`.
+    func flushAll() throws {
+        condition.lock()
+        let pending = builders.enumerated().filter { $0.element.docCount > 0 }
+        for (i, _) in pending { builders[i] = SegmentBuilder() }
+        condition.unlock()
+        let shared = UncheckedBox((pending.map(\.element), [Result<Flushed, Error>?](repeating: nil, count: pending.count)))
+        let resultLock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: pending.count) { i in
+            let r = Result { try self.write(shared.value.0[i]) }
+            resultLock.lock()
+            shared.value.1[i] = r
+            resultLock.unlock()
+        }
+        condition.lock()
+        defer { condition.unlock() }
+        for r in shared.value.1 {
+            switch r {
+            case .success(let f)?: flushed.append(f)
+            case .failure(let e)?: if failure == nil { failure = e }
+            case nil: break
+            }
+        }
+    }
+
+    func deleteSourceInBuffers(_ source: String) {
+        condition.lock()
+        defer { condition.unlock() }
+        for b in builders { b.deleteSource(source) }
+    }
+
+    func takeFlushed() -> [Flushed] {
+        condition.lock()
+        defer { condition.unlock() }
+        let out = flushed
+        flushed = []
+        return out
+    }
+
+    func rethrowFailure() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        if let failure {
+            self.failure = nil
+            throw failure
+        }
+    }
+
+    func shutdown() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        condition.unlock()
+        while true {
+            condition.lock()
+            let done = threads.allSatisfy { $0.isFinished }
+            condition.unlock()
+            if done { break }
+            usleep(1000)
+        }
+    }
+}
+
+/// Hands a value to concurrent code that synchronizes access itself.
+final class UncheckedBox<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,233 @@
+/// Posting lists: for each term, its documents (delta-coded ids with frequencies, variable
+/// bytes) with a skip table every `blockSize` documents, and in a separate stream the
+/// positions of each occurrence (delta-coded per document).
+///
+/// Layout of one term in the postings section:
+///   varint skipCount
+///   skipCount × (varint lastDocDelta, varint docsByteDelta, varint positionsByteDelta)
+///   doc stream: per document varint (delta << 2 | inTitle << 1 | freq == 1), then varint freq
+///   if > 1; `inTitle` says the word is also in the document's title (title boost, `titre:`)
+/// Skip entry k describes where block k+1 starts: the last document of block k, and the
+/// byte offsets of block k+1 in the doc stream and in the positions stream.
+enum PostingsFormat {
+    static let blockSize = 128
+}
+
+@inline(__always)
+func appendVarint(_ buffer: inout [UInt8], _ value: UInt32) {
+    var v = value
+    while v >= 0x80 {
+        buffer.append(UInt8(truncatingIfNeeded: v) | 0x80)
+        v >>= 7
+    }
+    buffer.append(UInt8(v))
+}
+
+enum PostingsEncoder {
+    /// Writes one term's postings (`docs`: doc stream as buffered, `positions`: positions
+    /// stream as buffered, `hasPositions` false for fields without positions) and returns the
+    /// offsets where they start.
+    static func write(
+        docs: [UInt8], positions: [UInt8], docFreq: Int, hasPositions: Bool,
+        postings: inout ByteWriter, positionsOut: inout ByteWriter
+    ) -> (docsOffset: Int, positionsOffset: Int) {
+        let docsOffset = postings.count
+        let positionsOffset = positionsOut.count
+        if docFreq <= PostingsFormat.blockSize {
+            postings.varint(0)
+            postings.raw(docs)
+            if hasPositions { positionsOut.raw(positions) }
+            return (docsOffset, positionsOffset)
+        }
+        // Find block boundaries by decoding the doc stream (and walking the positions).
+        var skips = ByteWriter()
+        var skipCount = 0
+        docs.withUnsafeBufferPointer { d in
+            positions.withUnsafeBufferPointer { p in
+                var dr = ByteReader(UnsafeRawBufferPointer(d))
+                var pr = ByteReader(UnsafeRawBufferPointer(p))
+                var doc: UInt64 = 0
+                var lastSkipDoc: UInt64 = 0
+                var lastDocsOffset = 0
+                var lastPosOffset = 0
+                var index = 0
+                while !dr.atEnd {
+                    if index > 0, index % PostingsFormat.blockSize == 0 {
+                        skips.varint(doc - lastSkipDoc)
+                        skips.varint(dr.offset - lastDocsOffset)
+                        skips.varint(pr.offset - lastPosOffset)
+                        lastSkipDoc = doc
+                        lastDocsOffset = dr.offset
+                        lastPosOffset = pr.offset
+                        skipCount += 1
+                    }
+                    let v = dr.varint()
+                    doc += v >> 2
+                    let freq = v & 1 == 1 ? 1 : dr.varint()
+                    if hasPositions { for _ in 0..<freq { _ = pr.varint() } }
+                    index += 1
+                }
+            }
+        }
+        postings.varint(skipCount)
+        postings.raw(skips.bytes)
+        postings.raw(docs)
+        if hasPositions { positionsOut.raw(positions) }
+        return (docsOffset, positionsOffset)
+    }
+}
+
+/// Iterates one term's postings in a segment, with `advance(to:)` jumping through the skip
+/// table so that intersections do not decode every posting.
+struct PostingIterator {
+    private let docsBase: UnsafePointer<UInt8>
+    private let docsEnd: Int
+    private let posBase: UnsafePointer<UInt8>?
+    private let posEnd: Int
+    private var docsOffset: Int
+    private var posOffset: Int
+    private var pendingPositionVarints = 0
+    private var skipDocs: [Int32] = []
+    private var skipDocsOffsets: [Int] = []
+    private var skipPosOffsets: [Int] = []
+    private var nextSkip = 0
+    let docFreq: Int
+    private var consumed = 0
+
+    /// Current document (valid after `next()`/`advance(to:)` returned true).
+    private(set) var doc: Int32 = -1
+    private(set) var freq: Int32 = 0
+    /// The word of the current document is also in its title.
+    private(set) var inTitle = false
+
+    init(postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer?, info: TermInfo) {
+        let base = postings.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var r = ByteReader(postings, offset: info.docsOffset)
+        let skipCount = r.int()
+        if skipCount > 0 {
+            skipDocs.reserveCapacity(skipCount)
+            var doc: Int32 = 0
+            var dOff = 0
+            var pOff = 0
+            var tmpD: [Int] = []
+            var tmpP: [Int] = []
+            for _ in 0..<skipCount {
+                doc += Int32(truncatingIfNeeded: r.int())
+                dOff += r.int()
+                pOff += r.int()
+                skipDocs.append(doc)
+                tmpD.append(dOff)
+                tmpP.append(pOff)
+            }
+            skipDocsOffsets = tmpD
+            skipPosOffsets = tmpP
+        }
+        let streamStart = r.offset
+        docsBase = base + streamStart
+        docsEnd = postings.count - streamStart
+        docsOffset = 0
+        if let positions, let pb = positions.baseAddress {
+            posBase = pb.assumingMemoryBound(to: UInt8.self) + info.positionsOffset
+            posEnd = positions.count - info.positionsOffset
+        } else {
+            posBase = nil
+            posEnd = 0
+        }
+        posOffset = 0
+        docFreq = info.docFreq
+    }
+
+    @inline(__always) private mutating func readDocVarint() -> UInt32 {
+        var result: UInt32 = 0
+        var shift: UInt32 = 0
+        while docsOffset < docsEnd {
+            let b = docsBase[docsOffset]
+            docsOffset += 1
+            result |= UInt32(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+            if shift > 28 { break }
+        }
+        return result
+    }
+
+    /// Moves to the next document; false at the end.
+    @inline(__always) mutating func next() -> Bool {
+        guard consumed < docFreq else { doc = Int32.max; return false }
+        if !positionsRead { pendingPositionVarints += Int(freq) }
+        positionsRead = false
+        let v = readDocVarint()
+        let delta = Int32(truncatingIfNeeded: v >> 2)
+        inTitle = v & 2 != 0
+        doc = (consumed == 0 ? 0 : doc) &+ delta
+        freq = v & 1 == 1 ? 1 : Int32(truncatingIfNeeded: readDocVarint())
+        consumed += 1
+        if consumed % PostingsFormat.blockSize == 0 { nextSkip = consumed / PostingsFormat.blockSize }
+        return true
+    }
+
+    /// Moves to the first document ≥ `target`; false when none.
+    mutating func advance(to target: Int32) -> Bool {
+        if doc >= target && consumed > 0 { return doc != Int32.max }
+        // Jump over whole blocks whose last document is below the target.
+        var k = nextSkip
+        var jumped = false
+        while k < skipDocs.count, skipDocs[k] < target {
+            k += 1
+            jumped = true
+        }
+        if jumped {
+            let block = k  // we land at the start of block `k` (0-based), after skip k-1
+            doc = skipDocs[block - 1]
+            docsOffset = skipDocsOffsets[block - 1]
+            posOffset = skipPosOffsets[block - 1]
+            pendingPositionVarints = 0
+            freq = 0
+            positionsRead = false
+            consumed = block * PostingsFormat.blockSize
+            nextSkip = block
+        }
+        while next() {
+            if doc >= target { return true }
+        }
+        return false
+    }
+
+    /// Positions of the current document (increasing).
+    mutating func positions(into out: inout [Int32]) {
+        out.removeAll(keepingCapacity: true)
+        guard let posBase else { return }
+        if positionsRead {
+            // Read again: start over from this document's first position.
+            posOffset = currentPositionsStart
+        } else {
+            // Skip the positions of documents passed over.
+            var skip = pendingPositionVarints
+            while skip > 0, posOffset < posEnd {
+                if posBase[posOffset] < 0x80 { skip -= 1 }
+                posOffset += 1
+            }
+            pendingPositionVarints = 0
+            currentPositionsStart = posOffset
+        }
+        var p: Int32 = 0
+        for _ in 0..<freq {
+            var result: UInt32 = 0
+            var shift: UInt32 = 0
+            while posOffset < posEnd {
+                let b = posBase[posOffset]
+                posOffset += 1
+                result |= UInt32(b & 0x7F) << shift
+                if b < 0x80 { break }
+                shift += 7
+            }
+            p &+= Int32(truncatingIfNeeded: result)
+            out.append(p)
+        }
+        // The current document's positions are consumed: next() must not skip them again.
+        positionsRead = true
+    }
+
+    private var positionsRead = false
+    private var currentPositionsStart = 0
+}

@@ -1,0 +1,285 @@
+import Foundation
+import Entities
+import Extraction
+
+/// Buffers documents of one future segment in memory: postings per term (doc ids,
+/// frequencies, positions), norms, compressed stored fields, facet values and the source
+/// table. Not thread-safe: each indexing thread owns one builder and one analyzer.
+final class SegmentBuilder {
+    private var terms = TermInterner()
+    private var docBufs: [[UInt8]] = []
+    private var posBufs: [[UInt8]] = []
+    private var lastDoc: [Int32] = []
+    private var docFreqs: [Int32] = []
+    /// docId + 1 of the last document whose title holds the term.
+    private var titleMark: [Int32] = []
+    /// The last stem emitted, to skip a surface form equal to it.
+    private var lastStem: [UInt8] = []
+    private var lastStemPosition: Int32 = -1
+
+    private(set) var docCount = 0
+    private var norms = ByteWriter()
+    private var bodyLengthSum: UInt64 = 0
+    private var titleLengthSum: UInt64 = 0
+
+    private var storedBlocks = ByteWriter()
+    private var storedIndex = ByteWriter()
+    private var storedRaw = ByteWriter()
+    private var storedBlockFirstDoc = 0
+    private var storedBlockCount = 0
+
+    private var facetValueIds: [String: Int32] = [:]
+    private var facetValues: [String] = []
+    private var facetForward = ByteWriter()
+    private var facetOffsets: [UInt32] = [0]
+
+    private(set) var sources: [String: String] = [:]
+    /// Local ids of buffered documents deleted before the flush (by `deleteSource`).
+    private(set) var deletedDocs: [Int] = []
+    private var docSources: [String] = []
+
+    /// Scratch for one document: packed (termId << 32 | position).
+    private var occurrences: [UInt64] = []
+    private var postingBytes = 0
+
+    private let analyzer: FrenchAnalyzer
+
+    init(analyzer: FrenchAnalyzer = FrenchAnalyzer()) {
+        self.analyzer = analyzer
+    }
+
+    /// Approximate memory held by the buffers.
+    var memoryBytes: Int {
+        terms.memoryBytes + postingBytes + docBufs.count * 56 + storedBlocks.count + storedRaw.count
+            + norms.count + facetForward.count
+    }
+
+    /// Gap between the title's positions and the text's, so phrases never span them.
+    static let titleGap: Int32 = 16
+
+    func add(_ document: Document, entities: [Entity], fileHash: String) {
+        let docId = Int32(docCount)
+        occurrences.removeAll(keepingCapacity: true)
+        titleTerms.removeAll(keepingCapacity: true)
+        lastStemPosition = -1
+        var bodyLength: UInt32 = 0
+        var titleLength: UInt32 = 0
+        var nextPosition: Int32 = 0
+
+        if let title = document.title, !title.isEmpty {
+            var t = title
+            var maxPos: Int32 = -1
+            t.withUTF8 { buf in
+                analyzer.analyze(buf) { term, kind, position, _, _ in
+                    if let id = self.intern(term, kind, position) {
+                        occurrences.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(position)))
+                        if kind == .stem {
+                            titleTerms.append(id)
+                            bodyLength += 1
+                            titleLength += 1
+                        }
+                    }
+                    maxPos = max(maxPos, position)
+                }
+            }
+            nextPosition = maxPos + 1 + SegmentBuilder.titleGap
+        }
+        var text = document.text
+        let base = nextPosition
+        text.withUTF8 { buf in
+            analyzer.analyze(buf) { term, kind, position, _, _ in
+                if let id = self.intern(term, kind, position) {
+                    occurrences.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(base + position)))
+                    if kind == .stem { bodyLength += 1 }
+                }
+            }
+        }
+        var docFacets: [Int32] = []
+        for value in EntityTerms.values(document: document, entities: entities) {
+            var v = value
+            let id = v.withUTF8 { terms.intern(Field.entity.rawValue, $0) }
+            occurrences.append(UInt64(UInt32(id)) << 32)
+            if EntityTerms.isFacet(value) {
+                let fid: Int32
+                if let f = facetValueIds[value] {
+                    fid = f
+                } else {
+                    fid = Int32(facetValues.count)
+                    facetValueIds[value] = fid
+                    facetValues.append(value)
+                }
+                docFacets.append(fid)
+            }
+        }
+        // Entity mentions count as frequencies for ranking (a law cited often ranks higher).
+        for e in entities where e.type == .loi || e.type == .pays || e.type == .collectivite {
+            var v = e.type.rawValue + ":" + e.normalized
+            let id = v.withUTF8 { terms.intern(Field.entity.rawValue, $0) }
+            occurrences.append(UInt64(UInt32(id)) << 32 | 1)
+        }
+        var src = document.source
+        let srcId = src.withUTF8 { terms.intern(Field.source.rawValue, $0) }
+        occurrences.append(UInt64(UInt32(srcId)) << 32)
+
+        ensureTermArrays()
+        for t in titleTerms { titleMark[Int(t)] = docId + 1 }
+        occurrences.sort()
+        invert(docId)
+
+        norms.u32(bodyLength)
+        norms.u32(titleLength)
+        bodyLengthSum += UInt64(bodyLength)
+        titleLengthSum += UInt64(titleLength)
+
+        facetForward.varint(docFacets.count)
+        for f in docFacets { facetForward.varint(Int(f)) }
+        facetOffsets.append(UInt32(facetForward.count))
+
+        sources[document.source] = fileHash
+        docSources.append(document.source)
+        store(StoredDocument(document: document, entities: entities, fileHash: fileHash))
+        docCount += 1
+    }
+
+    private var titleTerms: [Int32] = []
+
+    /// Interns an analyzed term: stems in the body field; surface forms in the surface
+    /// field only when they differ from the stem of the same token (nil: skip).
+    @inline(__always) private func intern(_ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind, _ position: Int32) -> Int32? {
+        if kind == .stem {
+            lastStem.removeAll(keepingCapacity: true)
+            lastStem.append(contentsOf: term)
+            lastStemPosition = position
+            return terms.intern(Field.body.rawValue, term)
+        }
+        if position == lastStemPosition, lastStem.count == term.count,
+            lastStem.withUnsafeBufferPointer({ term.count == 0 || memcmp($0.baseAddress!, term.baseAddress!, term.count) == 0 }) {
+            return nil
+        }
+        return terms.intern(Field.surface.rawValue, term)
+    }
+
+    private func ensureTermArrays() {
+        let n = terms.count
+        if docBufs.count < n {
+            let extra = n - docBufs.count
+            docBufs.append(contentsOf: repeatElement([], count: extra))
+            posBufs.append(contentsOf: repeatElement([], count: extra))
+            lastDoc.append(contentsOf: repeatElement(0, count: extra))
+            docFreqs.append(contentsOf: repeatElement(0, count: extra))
+            titleMark.append(contentsOf: repeatElement(0, count: extra))
+        }
+    }
+
+    /// Appends the sorted occurrences of document `docId` to the per-term buffers.
+    private func invert(_ docId: Int32) {
+        var i = 0
+        let n = occurrences.count
+        while i < n {
+            let term = Int32(truncatingIfNeeded: occurrences[i] >> 32)
+            var j = i
+            while j < n, Int32(truncatingIfNeeded: occurrences[j] >> 32) == term { j += 1 }
+            let t = Int(term)
+            let positional = terms.field(term) == Field.body.rawValue
+            let freq = UInt32(j - i)
+            let delta = UInt32(bitPattern: docId - (docFreqs[t] == 0 ? 0 : lastDoc[t]))
+            let before = docBufs[t].count + posBufs[t].count
+            let flags: UInt32 = (titleMark[t] == docId + 1 ? 2 : 0) | (freq == 1 ? 1 : 0)
+            appendVarint(&docBufs[t], delta << 2 | flags)
+            if freq != 1 { appendVarint(&docBufs[t], freq) }
+            if positional {
+                var prev: UInt32 = 0
+                for k in i..<j {
+                    let p = UInt32(truncatingIfNeeded: occurrences[k])
+                    appendVarint(&posBufs[t], p &- prev)
+                    prev = p
+                }
+            }
+            postingBytes += docBufs[t].count + posBufs[t].count - before
+            lastDoc[t] = docId
+            docFreqs[t] += 1
+            i = j
+        }
+    }
+
+    private func store(_ stored: StoredDocument) {
+        var record = ByteWriter()
+        stored.encode(into: &record)
+        storedRaw.varint(record.count)
+        storedRaw.raw(record.bytes)
+        if storedRaw.count >= SegmentFormat.storedBlockSize { flushStoredBlock(nextDoc: docCount + 1) }
+    }
+
+    private func flushStoredBlock(nextDoc: Int) {
+        guard storedRaw.count > 0 else { return }
+        let compressed = LZCompressor.compress(storedRaw.bytes)
+        storedIndex.u32(UInt32(storedBlockFirstDoc))
+        storedIndex.u64(UInt64(storedBlocks.count))
+        storedIndex.u32(UInt32(compressed.count))
+        storedIndex.u32(UInt32(storedRaw.count))
+        storedBlocks.raw(compressed)
+        storedRaw = ByteWriter()
+        storedBlockFirstDoc = nextDoc
+        storedBlockCount += 1
+    }
+
+    /// Marks buffered documents from `source` deleted (applied when the segment is written).
+    func deleteSource(_ source: String) {
+        for (i, s) in docSources.enumerated() where s == source { deletedDocs.append(i) }
+        if sources[source] != nil {
+            // The source stays in the table only if a later add re-introduces it.
+            sources[source] = nil
+        }
+    }
+
+    /// Writes the segment to `path` (fsynced). The builder must not be used afterwards.
+    func write(path: String) throws -> SegmentFormat.Stats {
+        flushStoredBlock(nextDoc: docCount)
+        // Sort term ids by key bytes.
+        let n = terms.count
+        var order = Array(0..<Int32(n))
+        terms.arena.withUnsafeBufferPointer { a in
+            let starts = terms.starts
+            order.sort { x, y in
+                let xs = Int(starts[Int(x)]), xe = Int(starts[Int(x) + 1])
+                let ys = Int(starts[Int(y)]), ye = Int(starts[Int(y) + 1])
+                return compareBytes(UnsafeBufferPointer(rebasing: a[xs..<xe]), UnsafeBufferPointer(rebasing: a[ys..<ye])) < 0
+            }
+        }
+        var dict = TermDictionaryWriter()
+        var postings = ByteWriter(capacity: postingBytes)
+        var positions = ByteWriter(capacity: postingBytes)
+        for id in order {
+            let t = Int(id)
+            let positional = terms.field(id) == Field.body.rawValue
+            let (d, p) = PostingsEncoder.write(
+                docs: docBufs[t], positions: posBufs[t], docFreq: Int(docFreqs[t]), hasPositions: positional,
+                postings: &postings, positionsOut: &positions)
+            docBufs[t] = []
+            posBufs[t] = []
+            terms.withKey(id) { dict.add($0, TermInfo(docFreq: Int(docFreqs[t]), docsOffset: d, positionsOffset: p)) }
+        }
+        var facetSection = ByteWriter()
+        facetSection.varint(facetValues.count)
+        for v in facetValues { facetSection.string(v) }
+        var forward = ByteWriter()
+        for o in facetOffsets { forward.u32(o) }
+        forward.raw(facetForward.bytes)
+        var sourceSection = ByteWriter()
+        let live = sources.sorted { $0.key < $1.key }
+        sourceSection.varint(live.count)
+        for (s, h) in live {
+            sourceSection.string(s)
+            sourceSection.string(h)
+        }
+        let stats = SegmentFormat.Stats(docCount: docCount, bodyLengthSum: bodyLengthSum, titleLengthSum: titleLengthSum)
+        try SegmentFormat.write(
+            path: path,
+            sections: [
+                dict.finish(), postings.bytes, positions.bytes, norms.bytes, storedBlocks.bytes,
+                storedIndex.bytes, facetSection.bytes, forward.bytes, sourceSection.bytes,
+            ],
+            stats: stats)
+        return stats
+    }
+}

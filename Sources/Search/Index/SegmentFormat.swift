@@ -1,0 +1,64 @@
+import Foundation
+
+/// One segment is one immutable file `<name>.seg`:
+///   "CPXSEG01", then the sections, then the footer:
+///   sectionCount × (u64 offset, u64 length), u32 docCount, u64 bodyLengthSum,
+///   u64 titleLengthSum, u32 sectionCount, "CPXEND01".
+enum SegmentFormat {
+    static let headerMagic = Array("CPXSEG01".utf8)
+    static let footerMagic = Array("CPXEND01".utf8)
+    static let fileExtension = "seg"
+
+    enum Section: Int, CaseIterable {
+        case terms = 0, postings, positions, norms, stored, storedIndex, facetValues, facetForward, sources
+    }
+
+    /// Stored-field blocks are compressed once they exceed this many raw bytes.
+    static let storedBlockSize = 32 * 1024
+
+    struct Stats {
+        var docCount: Int
+        var bodyLengthSum: UInt64
+        var titleLengthSum: UInt64
+    }
+
+    /// Writes the segment file and fsyncs it. Throws `IndexError.io`.
+    static func write(path: String, sections: [[UInt8]], stats: Stats) throws {
+        precondition(sections.count == Section.allCases.count)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var footer = ByteWriter()
+        var offset = UInt64(headerMagic.count)
+        try writeAll(fd, headerMagic, path: path)
+        for s in sections {
+            try writeAll(fd, s, path: path)
+            footer.u64(offset)
+            footer.u64(UInt64(s.count))
+            offset += UInt64(s.count)
+        }
+        footer.u32(UInt32(stats.docCount))
+        footer.u64(stats.bodyLengthSum)
+        footer.u64(stats.titleLengthSum)
+        footer.u32(UInt32(sections.count))
+        footer.raw(footerMagic)
+        try writeAll(fd, footer.bytes, path: path)
+        guard fsync(fd) == 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    static let footerSize = Section.allCases.count * 16 + 4 + 8 + 8 + 4 + 8
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+        try bytes.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + done, buf.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw IndexError.io(path: path, reason: String(cString: strerror(errno)))
+                }
+                done += n
+            }
+        }
+    }
+}
