@@ -52,6 +52,46 @@ struct CollectiviteRecognitionTests {
             == ["epci:245900428", "epci:246700488"])
     }
 
+    @Test("syndicats mixtes with their acronym, defined before or after the name")
+    func syndicats() throws {
+        let found = try S.found(
+            "portée par le SMTD (Syndicat Mixte de Traitement des Déchets). Le SMTD gère l’usine.", .collectivite)
+        #expect(found.map(\.0) == ["SMTD", "Syndicat Mixte de Traitement des Déchets", "SMTD"])
+        #expect(Set(found.map(\.1)) == ["syndicat:SMTD"])
+        #expect(try S.normalized("Le Syndicat mixte du Pays de Morlaix (SMPM) et la ville de Pau", .collectivite)
+            == ["syndicat:SMPM", "syndicat:SMPM", "commune:64445"])
+        #expect(try S.normalized("aux syndicats mixtes chargés des services publics d’eau", .collectivite).isEmpty)
+        let e = try #require(S.recognizer().recognize(text: "le Syndicat intercommunal des Eaux de la Vallée", types: [.collectivite]).first)
+        #expect(e.normalized == "syndicat:syndicat-intercommunal-des-eaux-de-la-vallee")
+        #expect(e.attributes["kind"] == "syndicat")
+    }
+
+    @Test("the rest of the document: a name confirmed by a context word is trusted elsewhere")
+    func documentContext() throws {
+        // "Orange" alone is a colour; after "la ville d’Orange" it is the commune.
+        #expect(try S.normalized("La ville d’Orange et Bamako. Les élus d’Orange ont voté.", .collectivite)
+            == ["commune:84087", "etranger:ML:Bamako", "commune:84087"])
+        // …but not as the first word of a sentence.
+        #expect(try S.normalized("La ville d’Orange signe. Orange est aussi une couleur.", .collectivite)
+            == ["commune:84087"])
+        // "Yvelines" without its article, once "le Département des Yvelines" is named.
+        #expect(try S.normalized("Le Département des Yvelines adopte « Yvelines, partenaires ».", .collectivite)
+            == ["departement:78", "departement:78"])
+        #expect(try S.normalized("« Yvelines, partenaires ».", .collectivite).isEmpty)
+    }
+
+    @Test("à before a mid-size commune named like a word")
+    func locationCue() throws {
+        #expect(try S.normalized("Le colloque se tient à Sens en juin.", .collectivite) == ["commune:89387"])
+        #expect(try S.normalized("Il faut donner du sens à cette action.", .collectivite).isEmpty)
+    }
+
+    @Test("names in capitals (headings, addresses)")
+    func capitals() throws {
+        #expect(try S.normalized("LE DEPARTEMENT DES YVELINES, 78000 VERSAILLES", .collectivite)
+            == ["departement:78", "commune:78646"])
+    }
+
     @Test("attributes: kind and official name")
     func attributes() throws {
         let e = try #require(S.recognizer().recognize(text: "la ville du Havre", types: [.collectivite]).first)

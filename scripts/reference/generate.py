@@ -39,11 +39,13 @@ def load_lexicon():
 
 ARTICLES = {"le", "la", "les", "l'", "l", "de", "du", "des", "d'", "d", "sur", "en", "et", "aux", "au", "a"}
 
-def is_common_words(name):
+def is_common_words(name, compounds_are_names=False):
     """True when the name is an ordinary French word (articles aside)."""
     words = [w for w in re.split(r"[\s\-–']+", fold(name)) if w and w not in ARTICLES]
     # One ordinary word ("Orange", "Le Port"); compounds ("Bar-le-Duc") are proper names.
-    return not words or (len(words) == 1 and words[0] in LEXICON)
+    if compounds_are_names:
+        return not words or (len(words) == 1 and words[0] in LEXICON)
+    return not words or all(w in LEXICON for w in words)
 
 def clean(s):
     return s.replace("\t", " ").replace("\n", " ").replace("|", " ").strip()
@@ -148,7 +150,7 @@ def french(zf):
             flags = ""
             if not dominant:
                 flags += "x"
-            elif pop >= 100000 or (pop >= 2000 and not is_common_words(name) and len(fold(name)) >= 3):
+            elif pop >= 100000 or (pop >= 2000 and not is_common_words(name, True) and len(fold(name)) >= 3):
                 flags += "b"
             variants = [name] + (["~" + bare_name] if bare_name else [])
             communes.append(("commune", f"commune:{code}", name, pop, flags, variants))

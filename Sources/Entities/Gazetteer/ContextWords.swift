@@ -17,6 +17,10 @@ struct ContextWords: Sendable {
     var multipliers: [Int32: Double] = [:]
     var euro: Set<Int32> = []
     var percentWords: Set<Int32> = []
+    var syndicat: Int32 = -1
+    var syndicatKind: Set<Int32> = []
+    /// Small words inside a proper name ("de", "des", "pour", "et").
+    var nameJoiners: Set<Int32> = []
     var pour: Int32 = -1
     var cent: Int32 = -1
 
@@ -47,6 +51,9 @@ struct ContextWords: Sendable {
         }
         euro = ids(["euro", "euros", "eur"])
         percentWords = ids(["pourcent", "pourcents"])
+        syndicat = g.intern("syndicat")
+        syndicatKind = ids(["mixte", "intercommunal"])
+        nameJoiners = ids(["de", "d’", "du", "des", "la", "le", "l’", "les", "et", "pour", "en", "à", "au", "aux", "sur"])
         pour = g.intern("pour")
         cent = g.intern("cent")
     }

@@ -46,7 +46,10 @@ struct Gazetteer: Sendable {
         var lineNumber = 0
         let n = bytes.count
         let franco = vocabulary.intern(Array("franco".utf8))
-        var ids: [Int32] = []
+        // The sink owns the vocabulary while loading (no copy-on-write per name).
+        var sink = InternSink(vocabulary: vocabulary, ids: [])
+        vocabulary = Vocabulary(capacity: 1)
+        defer { vocabulary = sink.vocabulary }
         while lineStart < n {
             var lineEnd = lineStart
             while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
@@ -103,10 +106,9 @@ struct Gazetteer: Sendable {
                 var acronym = false
                 if s < e && variants[s] == UInt8(ascii: "~") { needsArticle = true; s += 1 }
                 if s < e && variants[s] == UInt8(ascii: "=") { acronym = true; s += 1 }
-                ids.removeAll(keepingCapacity: true)
-                Tokenizer.scan(UnsafeBufferPointer(rebasing: variants[s..<e])) { _, _, _, folded in
-                    ids.append(vocabulary.intern(folded))
-                }
+                sink.ids.removeAll(keepingCapacity: true)
+                Tokenizer.scan(UnsafeBufferPointer(rebasing: variants[s..<e]), into: &sink)
+                let ids = sink.ids
                 v = e + 1
                 guard !ids.isEmpty else { continue }
                 let patternIndex = Int32(patterns.count)
@@ -134,5 +136,14 @@ struct Gazetteer: Sendable {
         case "demonyme": return .demonyme
         default: return nil
         }
+    }
+}
+
+/// Interns the words of a reference name while loading.
+private struct InternSink: Tokenizer.WordSink {
+    var vocabulary: Vocabulary
+    var ids: [Int32]
+    mutating func word(start: Int, end: Int, flags: Token.Flags, folded: UnsafeBufferPointer<UInt8>) {
+        ids.append(vocabulary.intern(folded))
     }
 }

@@ -1,14 +1,14 @@
 /// A trie over word ids: every reference name is a path of folded words, so one walk from
 /// each word of the text finds all names starting there, whatever their number.
 /// Patterns ending at a node are a linked list (`head` per node, `next` per pattern), so
-/// the trie is a handful of flat arrays plus one hash map of edges.
+/// the trie is a handful of flat arrays plus one hash table of edges.
 struct PhraseTrie: Sendable {
-    private var children: [UInt64: Int32]
+    private var children: EdgeTable
     private var head: [Int32] = [-1]
     private var next: [Int32] = []
 
     init(expectedNodes: Int = 1024) {
-        children = Dictionary(minimumCapacity: expectedNodes)
+        children = EdgeTable(minimumCapacity: expectedNodes)
         head.reserveCapacity(expectedNodes)
     }
 
@@ -21,7 +21,7 @@ struct PhraseTrie: Sendable {
             } else {
                 let child = Int32(head.count)
                 head.append(-1)
-                children[key] = child
+                children.insert(key, child)
                 node = child
             }
         }
@@ -46,10 +46,17 @@ struct PhraseTrie: Sendable {
         return out
     }
 
-    /// Calls `body(endToken, patterns)` for every name starting at `tokens[start]`,
-    /// shortest first. Unknown words (id -1) end the walk.
+    /// First pattern ending at `node` (-1: none); then `nextPattern` until -1.
     @inline(__always)
-    func matches(_ tokens: [Token], from start: Int, _ body: (Int, [Int32]) -> Void) {
+    func firstPattern(_ node: Int32) -> Int32 { head[Int(node)] }
+
+    @inline(__always)
+    func nextPattern(_ pattern: Int32) -> Int32 { next[Int(pattern)] }
+
+    /// Appends a `TrieMatch` for every name starting at `tokens[start]`, shortest first.
+    /// Unknown words (id -1) end the walk.
+    @inline(__always)
+    func matches(_ tokens: [Token], from start: Int, into out: inout [TrieMatch]) {
         var node: Int32 = 0
         var i = start
         while i < tokens.count {
@@ -58,7 +65,35 @@ struct PhraseTrie: Sendable {
             guard let child = child(node, id) else { return }
             node = child
             i += 1
-            if head[Int(node)] >= 0 { body(i, patterns(at: node)) }
+            if head[Int(node)] >= 0 { out.append(TrieMatch(start: start, end: i, node: node)) }
         }
+    }
+}
+
+/// A name found in the text: tokens [start, end) and the trie node whose patterns spell it.
+struct TrieMatch: Sendable {
+    var start: Int
+    var end: Int
+    var node: Int32
+}
+
+/// All trie matches of a text, grouped by start token (shortest first within a group).
+struct TrieMatches {
+    private(set) var all: [TrieMatch] = []
+    private var first: [Int32]
+
+    init(_ tokens: [Token], trie: PhraseTrie) {
+        first = Array(repeating: 0, count: tokens.count + 1)
+        for i in 0..<tokens.count {
+            first[i] = Int32(all.count)
+            if tokens[i].id >= 0 { trie.matches(tokens, from: i, into: &all) }
+        }
+        first[tokens.count] = Int32(all.count)
+    }
+
+    /// Matches starting at token `i`.
+    @inline(__always)
+    func starting(at i: Int) -> ArraySlice<TrieMatch> {
+        all[Int(first[i])..<Int(first[i + 1])]
     }
 }

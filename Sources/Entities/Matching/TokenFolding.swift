@@ -15,6 +15,11 @@ enum TokenFolding {
         return table
     }()
 
+    /// Upper-case flags of the scalars U+0000…U+024F.
+    static let latinUppercase: [Bool] = (0..<0x250).map { v in
+        Unicode.Scalar(v).map { $0.properties.isUppercase } ?? false
+    }
+
     private static func fold(_ scalar: Unicode.Scalar) -> [UInt8] {
         switch scalar.value {
         case 0x152, 0x153: return Array("oe".utf8)

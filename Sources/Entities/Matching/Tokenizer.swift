@@ -14,32 +14,46 @@ struct Tokenizer: Sendable {
         return copy.withUTF8 { tokenize($0) }
     }
 
-    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 6 + 16)
-        let vocabulary = self.vocabulary
-        Self.scan(bytes) { start, end, flags, folded in
+    /// Receives the words of a scan (a generic sink, not a closure: no captured state in
+    /// the hot loop).
+    protocol WordSink {
+        mutating func word(start: Int, end: Int, flags: Token.Flags, folded: UnsafeBufferPointer<UInt8>)
+    }
+
+    private struct TokenSink: WordSink {
+        let vocabulary: Vocabulary
+        var tokens: [Token]
+        mutating func word(start: Int, end: Int, flags: Token.Flags, folded: UnsafeBufferPointer<UInt8>) {
             tokens.append(Token(start: start, end: end, id: vocabulary.lookup(folded), flags: flags))
         }
-        return tokens
+    }
+
+    private struct CollectSink: WordSink {
+        var words: [[UInt8]] = []
+        mutating func word(start: Int, end: Int, flags: Token.Flags, folded: UnsafeBufferPointer<UInt8>) {
+            words.append(Array(folded))
+        }
+    }
+
+    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var sink = TokenSink(vocabulary: vocabulary, tokens: [])
+        sink.tokens.reserveCapacity(bytes.count / 6 + 16)
+        Self.scan(bytes, into: &sink)
+        return sink.tokens
     }
 
     /// Folded words of a reference name, for building patterns.
     static func foldedWords(_ name: String) -> [[UInt8]] {
-        var words: [[UInt8]] = []
+        var sink = CollectSink()
         var copy = name
-        copy.withUTF8 { buf in
-            scan(buf) { _, _, _, folded in words.append(Array(folded)) }
-        }
-        return words
+        copy.withUTF8 { buf in scan(buf, into: &sink) }
+        return sink.words
     }
 
-    /// Calls `body(start, end, flags, foldedBytes)` for every word of `bytes`.
-    @inline(__always)
-    static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Token.Flags, UnsafeBufferPointer<UInt8>) -> Void
-    ) {
+    /// Calls `sink.word(…)` for every word of `bytes`.
+    static func scan<Sink: WordSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         let latin = TokenFolding.latin
+        let upper = TokenFolding.latinUppercase
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: maxWord + 8)
         defer { buffer.deallocate() }
         var other: [UInt8] = []
@@ -128,7 +142,7 @@ struct Tokenizer: Sendable {
                 }
                 guard TokenFolding.isWordScalar(c) else { break }
                 letters += 1
-                if TokenFolding.isUppercase(c) {
+                if c < 0x250 ? upper[Int(c)] : TokenFolding.isUppercase(c) {
                     uppers += 1
                     if first { upperFirst = true }
                 }
@@ -151,7 +165,7 @@ struct Tokenizer: Sendable {
             if hyphenPending { flags.insert(.hyphenBefore) }
             if sentenceStart { flags.insert(.sentenceStart) }
             if elided { flags.insert(.elided) }
-            body(start, end, flags, UnsafeBufferPointer(start: buffer, count: count))
+            sink.word(start: start, end: end, flags: flags, folded: UnsafeBufferPointer(start: buffer, count: count))
             sentenceStart = false
             hyphenPending = false
             lastWasWord = !elided

@@ -4,13 +4,15 @@
 struct OrganisationRecognizer: Sendable {
     let gazetteer: Gazetteer
 
-    func recognize(_ tokens: [Token], spans: [[PlaceRecognizer.Span]], text: UnsafeBufferPointer<UInt8>) -> [Entity] {
+    func recognize(_ tokens: [Token], spans: TrieMatches, text: UnsafeBufferPointer<UInt8>) -> [Entity] {
         var out: [Entity] = []
         var i = 0
         while i < tokens.count {
             var next = i + 1
-            search: for span in spans[i].reversed() {
-                for p in span.patterns {
+            search: for span in spans.starting(at: i).reversed() {
+                var p = gazetteer.trie.firstPattern(span.node)
+                while p >= 0 {
+                    defer { p = gazetteer.trie.nextPattern(p) }
                     let pattern = gazetteer.patterns[Int(p)]
                     let entry = gazetteer.entries[Int(pattern.entry)]
                     guard entry.kind == .organisation else { continue }

@@ -11,12 +11,7 @@ struct PlaceRecognizer: Sendable {
     let gazetteer: Gazetteer
     let words: ContextWords
 
-    /// A name found in the trie: tokens [start, end) and the patterns that spell it.
-    struct Span {
-        var start: Int
-        var end: Int
-        var patterns: [Int32]
-    }
+    typealias Span = TrieMatch
 
     enum Cue { case none, commune, communeWeak, region, regionWeak, departement, location }
 
@@ -25,25 +20,21 @@ struct PlaceRecognizer: Sendable {
         var franco: Bool
     }
 
-    func candidates(_ tokens: [Token]) -> [[Span]] {
-        var out: [[Span]] = Array(repeating: [], count: tokens.count)
-        for i in 0..<tokens.count where tokens[i].id >= 0 {
-            gazetteer.trie.matches(tokens, from: i) { end, patterns in
-                out[i].append(Span(start: i, end: end, patterns: patterns))
-            }
-        }
-        return out
+    func candidates(_ tokens: [Token]) -> TrieMatches {
+        TrieMatches(tokens, trie: gazetteer.trie)
     }
 
-    func recognize(_ tokens: [Token], spans: [[Span]], text: UnsafeBufferPointer<UInt8>, types: Set<EntityType>)
+    func recognize(_ tokens: [Token], spans: TrieMatches, text: UnsafeBufferPointer<UInt8>, types: Set<EntityType>)
         -> [Entity]
     {
         // Countries named anywhere in the document (names, demonyms): they pick among
         // foreign homonyms ("Prizren" in Kosovo rather than the Serbian district).
         var documentCountries = Set<String>()
-        for list in spans {
-            for span in list {
-                for p in span.patterns {
+        for span in spans.all {
+            do {
+                var p = gazetteer.trie.firstPattern(span.node)
+                while p >= 0 {
+                    defer { p = gazetteer.trie.nextPattern(p) }
                     let pattern = gazetteer.patterns[Int(p)]
                     let entry = gazetteer.entries[Int(pattern.entry)]
                     if entry.kind == .pays && tokens[span.start].flags.contains(.capitalized) {
@@ -58,6 +49,11 @@ struct PlaceRecognizer: Sendable {
         _ = walk(tokens, spans: spans, countries: documentCountries, confirmed: &confirmed, firstPass: true)
         let decisions = walk(tokens, spans: spans, countries: documentCountries, confirmed: &confirmed, firstPass: false)
         var out: [Entity] = []
+        let syndicats = types.contains(.collectivite) ? SyndicatRule(words: words).recognize(tokens, text: text) : []
+        func insideSyndicat(_ start: Int, _ end: Int) -> Bool {
+            syndicats.contains { $0.start < end && start < $0.end }
+        }
+        out += syndicats
         for (span, decision) in decisions {
             let entry = gazetteer.entries[Int(decision.entry)]
             let start = tokens[span.start].start
@@ -70,7 +66,7 @@ struct PlaceRecognizer: Sendable {
                 if decision.franco { attributes["form"] = "adjectif" }
                 out.append(Entity(type: .pays, start: start, end: end, text: surface, normalized: entry.country, attributes: attributes))
             } else {
-                guard types.contains(.collectivite) else { continue }
+                guard types.contains(.collectivite), !insideSyndicat(start, end) else { continue }
                 var attributes = ["name": entry.name]
                 switch entry.kind {
                 case .commune: attributes["kind"] = "commune"
@@ -84,17 +80,17 @@ struct PlaceRecognizer: Sendable {
                 out.append(Entity(type: .collectivite, start: start, end: end, text: surface, normalized: entry.id, attributes: attributes))
             }
         }
-        return out
+        return out.sorted { $0.start < $1.start }
     }
 
     private func walk(
-        _ tokens: [Token], spans: [[Span]], countries: Set<String>, confirmed: inout Set<Int32>, firstPass: Bool
+        _ tokens: [Token], spans: TrieMatches, countries: Set<String>, confirmed: inout Set<Int32>, firstPass: Bool
     ) -> [(Span, Decision)] {
         var out: [(Span, Decision)] = []
         var i = 0
         while i < tokens.count {
             var taken = false
-            for span in spans[i].reversed() {
+            for span in spans.starting(at: i).reversed() {
                 let (cue, hint) = cueBefore(tokens, span.start)
                 if let d = decide(tokens, span, cue: cue, hint: hint, countries: countries, confirmed: confirmed, firstPass: firstPass) {
                     if firstPass && (cue == .commune || cue == .region || cue == .departement) {
@@ -144,7 +140,9 @@ struct PlaceRecognizer: Sendable {
         guard id >= 0 else { return nil }
         // Single-word demonym patterns end at the child of the root.
         guard let node = gazetteer.trie.child(0, id) else { return nil }
-        for p in gazetteer.trie.patterns(at: node) {
+        var p = gazetteer.trie.firstPattern(node)
+        while p >= 0 {
+            defer { p = gazetteer.trie.nextPattern(p) }
             let pattern = gazetteer.patterns[Int(p)]
             let entry = gazetteer.entries[Int(pattern.entry)]
             if entry.kind == .demonyme && !pattern.franco { return entry.country }
@@ -166,7 +164,10 @@ struct PlaceRecognizer: Sendable {
         var others: [Int32] = []
         var francoCountries = Set<String>()
         var francoEntry: Int32 = -1
-        for p in span.patterns {
+        var articleless: [Int32] = []
+        var p = gazetteer.trie.firstPattern(span.node)
+        while p >= 0 {
+            defer { p = gazetteer.trie.nextPattern(p) }
             let pattern = gazetteer.patterns[Int(p)]
             let entry = gazetteer.entries[Int(pattern.entry)]
             if pattern.franco {
@@ -178,11 +179,15 @@ struct PlaceRecognizer: Sendable {
             }
             if entry.kind == .demonyme || entry.kind == .organisation { continue }
             if pattern.acronym ? !allCaps : !first.flags.contains(.capitalized) { continue }
-            if pattern.needsArticle && !articleBefore { continue }
+            if pattern.needsArticle && !articleBefore {
+                // "Yvelines" without "les": only if the document names it properly elsewhere.
+                articleless.append(pattern.entry)
+                continue
+            }
             if entry.kind == .commune { communes.append(pattern.entry) } else { others.append(pattern.entry) }
         }
         if francoCountries.count == 1 { return Decision(entry: francoEntry, franco: true) }
-        if communes.isEmpty && others.isEmpty { return nil }
+        if communes.isEmpty && others.isEmpty && (firstPass || articleless.isEmpty) { return nil }
 
         func entry(_ e: Int32) -> GazetteerEntry { gazetteer.entries[Int(e)] }
         func pick(_ list: [Int32], _ kind: GazetteerEntry.Kind, bareOnly: Bool) -> Int32? {
@@ -243,9 +248,9 @@ struct PlaceRecognizer: Sendable {
             if let e = dominantCommune(bareOnly: true) { return accept(e) }
             if let e = pick(others, .epci, bareOnly: true) { return accept(e) }
             if let e = foreign(subdivision: nil, bareOnly: true) { return accept(e) }
-            if !firstPass {
+            if !firstPass && !first.flags.contains(.sentenceStart) {
                 // Confirmed elsewhere in the document by a context word.
-                for e in communes + others where confirmed.contains(e) { return accept(e) }
+                for e in communes + others + articleless where confirmed.contains(e) { return accept(e) }
             }
             if cue == .location && !first.flags.contains(.sentenceStart), let e = dominantCommune(bareOnly: false),
                 entry(e).population >= 5000
