@@ -86,7 +86,7 @@ struct QueryLexer {
                 if scalars[i] == "-" { negated = true }
                 i += 1
             }
-            if i == scalars.count || Self.isSpace(scalars[i]) || scalars[i] == ")" {
+            if i > start && (i == scalars.count || Self.isSpace(scalars[i]) || scalars[i] == ")") {
                 continue  // a lone dash or plus: punctuation, not syntax
             }
             let column = columns[start]
