@@ -73,11 +73,18 @@ enum LZCompressor {
                 let len = r.int() + minMatch
                 let offset = r.int()
                 if r.overrun || offset <= 0 || offset > w || w + len > expectedSize { return false }
-                var s = w - offset
-                for _ in 0..<len {
-                    dst[w] = dst[s]
-                    w += 1
-                    s += 1
+                let base = dst.baseAddress!
+                if offset >= len {
+                    (base + w).update(from: base + (w - offset), count: len)
+                    w += len
+                } else {
+                    // Overlapping copy (a repeated pattern): byte by byte, in order.
+                    var s = w - offset
+                    for _ in 0..<len {
+                        base[w] = base[s]
+                        w += 1
+                        s += 1
+                    }
                 }
             }
             return w == expectedSize
