@@ -67,14 +67,18 @@ enum LZCompressor {
                 let literals = r.int()
                 let lit = r.bytes(literals)
                 if r.overrun || w + literals > expectedSize { return false }
-                if literals > 0 { (dst.baseAddress! + w).update(from: lit.baseAddress!, count: literals) }
+                if literals > 16 {
+                    (dst.baseAddress! + w).update(from: lit.baseAddress!, count: literals)
+                } else {
+                    for k in 0..<literals { dst[w + k] = lit[k] }
+                }
                 w += literals
                 if r.atEnd { break }
                 let len = r.int() + minMatch
                 let offset = r.int()
                 if r.overrun || offset <= 0 || offset > w || w + len > expectedSize { return false }
                 let base = dst.baseAddress!
-                if offset >= len {
+                if offset >= len && len > 16 {
                     (base + w).update(from: base + (w - offset), count: len)
                     w += len
                 } else {
