@@ -41,26 +41,67 @@ public struct DocumentExtractor: Sendable {
         }
     }
 
-    /// Reads a regular file, refusing directories, unreadable files and oversized files.
+    /// Reads a regular file, refusing directories, special files, unreadable and oversized
+    /// files with a French reason. Opens without following into a FIFO's wait
+    /// (`O_NONBLOCK`), then checks what was opened with `fstat`.
     public func readFile(path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ExtractionError.unreadable(path: path, reason: "fichier introuvable")
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 {
+            throw ExtractionError.unreadable(path: path, reason: DocumentExtractor.reason(errno: errno, path: path))
         }
-        if isDirectory.boolValue { throw ExtractionError.isDirectory(path: path) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ExtractionError.unreadable(path: path, reason: "permission refusée")
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw ExtractionError.unreadable(path: path, reason: DocumentExtractor.reason(errno: errno, path: path))
         }
-        defer { try? handle.close() }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { throw ExtractionError.isDirectory(path: path) }
+        guard type == S_IFREG else {
+            throw ExtractionError.unreadable(path: path, reason: "pas un fichier ordinaire (tube, socket ou périphérique)")
+        }
+        let size = Int(info.st_size)
         if size > maximumFileSize {
             throw ExtractionError.unreadable(
                 path: path, reason: "fichier de \(size) octets, au-delà de la limite de \(maximumFileSize)")
         }
-        do {
-            return try handle.readToEnd() ?? Data()
-        } catch {
-            throw ExtractionError.unreadable(path: path, reason: "erreur d’entrée-sortie")
+        var data = Data(count: size)
+        var total = 0
+        let failed: Int32? = data.withUnsafeMutableBytes { raw -> Int32? in
+            guard let base = raw.baseAddress else { return nil }
+            while total < size {
+                let n = read(fd, base + total, size - total)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if n == 0 { break }
+                total += n
+            }
+            return nil
+        }
+        if let failed {
+            throw ExtractionError.unreadable(path: path, reason: DocumentExtractor.reason(errno: failed, path: path))
+        }
+        if total < size { data.removeSubrange(total...) }
+        return data
+    }
+
+    /// A French reason for an `open`/`read` failure.
+    static func reason(errno code: Int32, path: String) -> String {
+        switch code {
+        case ENOENT:
+            var info = stat()
+            if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+                return "lien symbolique cassé"
+            }
+            return "fichier introuvable"
+        case EACCES, EPERM: return "permission refusée"
+        case ENOTDIR: return "un élément du chemin n’est pas un répertoire"
+        case ELOOP: return "trop de liens symboliques"
+        case ENAMETOOLONG: return "chemin trop long"
+        case EISDIR: return "c’est un répertoire"
+        case EIO: return "erreur d’entrée-sortie"
+        default: return String(cString: strerror(code))
         }
     }
 }

@@ -1,8 +1,106 @@
-// PLACEHOLDER — to be replaced by the real extractor.
+import Foundation
+
+/// JSON Lines in the bench-corpus format: each line `{id, title, text, source}` becomes one
+/// document (`item` = the line's id, `source` = the file's path, the line's own `source` in
+/// metadata `origine`). Lines are split on bytes and decoded by a hand-written parser; a
+/// malformed line is skipped with a warning, never aborting the file.
 public struct JSONLinesExtractor: Extractor {
     public static let formats: [DocumentFormat] = [.jsonl]
     public init() {}
+
+    /// A line that could not be read.
+    public struct SkippedLine: Sendable, Equatable {
+        public var line: Int
+        public var reason: String
+        public var message: String { "ligne \(line) ignorée : \(reason)" }
+    }
+
+    /// All documents; the warnings for skipped lines go on the first document.
     public func extract(_ input: ExtractionInput) throws -> [Document] {
-        throw ExtractionError.unsupportedFormat(path: input.path)
+        var documents: [Document] = []
+        var skipped: [SkippedLine] = []
+        forEachDocument(in: input, skipped: { skipped.append($0) }) { documents.append($0) }
+        if documents.isEmpty {
+            let reason = skipped.first.map { $0.message } ?? "aucune ligne"
+            throw ExtractionError.damaged(path: input.path, reason: "aucun document JSON Lines lisible (\(reason))")
+        }
+        if !skipped.isEmpty {
+            let shown = skipped.prefix(20).map(\.message)
+            documents[0].warnings.append(contentsOf: shown)
+            if skipped.count > 20 { documents[0].warnings.append("\(skipped.count - 20) autres lignes ignorées") }
+        }
+        return documents
+    }
+
+    /// Streams the documents of the file one by one (constant memory beyond the bytes).
+    public func forEachDocument(
+        in input: ExtractionInput, skipped: (SkippedLine) -> Void, _ body: (Document) -> Void
+    ) {
+        input.data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+            let count = raw.count
+            var lineStart = 0
+            var lineNumber = 0
+            // A UTF-8 BOM on the first line.
+            if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { lineStart = 3 }
+            while lineStart < count {
+                lineNumber += 1
+                let remaining = count - lineStart
+                let nl = memchr(base + lineStart, 0x0A, remaining)
+                let lineEnd = nl.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
+                defer { lineStart = lineEnd + 1 }
+                var blank = true
+                for k in lineStart..<lineEnd where base[k] > 0x20 { blank = false; break }
+                if blank { continue }
+                var parser = JSONLineParser(base, start: lineStart, end: lineEnd)
+                let fields: JSONLineParser.Fields
+                do {
+                    fields = try parser.parse()
+                } catch let error as JSONLineParser.Failure {
+                    skipped(SkippedLine(line: lineNumber, reason: "JSON mal formé (\(error.reason), octet \(error.offset - lineStart + 1))"))
+                    continue
+                } catch {
+                    continue
+                }
+                guard let text = fields.text else {
+                    skipped(SkippedLine(line: lineNumber, reason: "pas de champ « text »"))
+                    continue
+                }
+                let key = fields.id ?? "ligne-\(lineNumber)"
+                body(document(text: text, fields: fields, key: key, input: input))
+            }
+        }
+    }
+
+    private func document(text raw: String, fields: JSONLineParser.Fields, key: String, input: ExtractionInput) -> Document {
+        let text = TextNormalizer.normalize(raw)
+        var metadata: [String: String] = [:]
+        if let s = fields.source { metadata["origine"] = s }
+        return Document(
+            id: input.itemID(key), source: input.path, item: fields.id, format: .jsonl, title: fields.title,
+            text: text, blocks: JSONLinesExtractor.paragraphBlocks(text), metadata: metadata)
+    }
+
+    /// Paragraph blocks at blank lines ("\n\n"), by a byte scan.
+    static func paragraphBlocks(_ text: String) -> [Block] {
+        var blocks: [Block] = []
+        var s = text
+        s.withUTF8 { u in
+            let n = u.count
+            var start = 0
+            var i = 0
+            while i < n {
+                if u[i] == 0x0A, i + 1 < n, u[i + 1] == 0x0A {
+                    if i > start { blocks.append(Block(kind: .paragraph, start: start, end: i)) }
+                    i += 2
+                    while i < n, u[i] == 0x0A { i += 1 }
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            if n > start { blocks.append(Block(kind: .paragraph, start: start, end: n)) }
+        }
+        return blocks
     }
 }

@@ -1,8 +1,254 @@
-// PLACEHOLDER — to be replaced by the real extractor.
+import Foundation
+
+/// Reads PDFs with poppler-glib: every page's text in reading order (columns detected from
+/// the glyph boxes, never interleaved), one `.page` block per page and `.paragraph` blocks
+/// inside it, line-end hyphenation repaired across lines, columns and pages; metadata
+/// (title, authors, subject, keywords, creation date, page count).
+///
+/// An encrypted PDF without password throws `ExtractionError.encrypted`; a PDF poppler
+/// cannot open throws `ExtractionError.damaged`; a PDF without any text layer (a scan)
+/// gives a document with the warning "aucune couche texte".
 public struct PDFExtractor: Extractor {
     public static let formats: [DocumentFormat] = [.pdf]
-    public init() {}
+
+    /// Repair line-end hyphenation (on by default).
+    public var repairsHyphenation: Bool
+    /// Reorder lines by column (on by default; off keeps poppler's order).
+    public var detectsColumns: Bool
+
+    public init(repairsHyphenation: Bool = true, detectsColumns: Bool = true) {
+        self.repairsHyphenation = repairsHyphenation
+        self.detectsColumns = detectsColumns
+    }
+
     public func extract(_ input: ExtractionInput) throws -> [Document] {
-        throw ExtractionError.unsupportedFormat(path: input.path)
+        let pdf: PopplerDocument
+        do {
+            pdf = try PopplerDocument(data: input.data)
+        } catch .encrypted {
+            throw ExtractionError.encrypted(path: input.path)
+        } catch .damaged(let reason) {
+            throw ExtractionError.damaged(path: input.path, reason: reason)
+        }
+        let metadata = pdf.metadata
+        let pageCount = metadata.pageCount
+        guard pageCount > 0 else {
+            throw ExtractionError.damaged(path: input.path, reason: "PDF sans aucune page lisible")
+        }
+
+        // 1. Lines of every page, in reading order, normalized (large PDFs: pages read in
+        //    parallel, each worker with its own poppler document).
+        let pageResults = readPages(data: input.data, opened: pdf, pageCount: pageCount)
+        var lines: [[UInt8]] = []
+        var info: [LineInfo] = []
+        lines.reserveCapacity(pageCount * 48)
+        info.reserveCapacity(pageCount * 48)
+        var unreadablePages: [Int] = []
+        var pagesWithoutText: [Int] = []
+        for (index, result) in pageResults.enumerated() {
+            let pageNumber = index + 1
+            guard let result else {
+                unreadablePages.append(pageNumber)
+                continue
+            }
+            if result.lines.isEmpty { pagesWithoutText.append(pageNumber) }
+            for (k, bytes) in result.lines.enumerated() {
+                if result.startsParagraph[k], let last = info.last, last.page == pageNumber, !last.isBreak {
+                    // An empty line marks a paragraph break for the dehyphenator.
+                    lines.append([])
+                    info.append(LineInfo(page: pageNumber, isBreak: true))
+                }
+                lines.append(bytes)
+                info.append(LineInfo(page: pageNumber, isBreak: false))
+            }
+        }
+
+        // 2. Hyphenation repair over the whole document (words split across pages too).
+        var consumed = [Bool](repeating: false, count: lines.count)
+        if repairsHyphenation { consumed = Dehyphenator().repair(lines: &lines) }
+
+        // 3. Text and blocks.
+        var text: [UInt8] = []
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+        var blocks: [Block] = []
+        var pageStart = -1
+        var currentPage = 0
+        var paragraphStart = -1
+        var pageBlocks: [Block] = []
+
+        func closeParagraph() {
+            if paragraphStart >= 0 && text.count > paragraphStart {
+                pageBlocks.append(Block(kind: .paragraph, page: currentPage, start: paragraphStart, end: text.count))
+            }
+            paragraphStart = -1
+        }
+        func closePage() {
+            closeParagraph()
+            if pageStart >= 0 {
+                blocks.append(Block(kind: .page, page: currentPage, start: pageStart, end: text.count))
+                blocks.append(contentsOf: pageBlocks)
+            }
+            pageBlocks.removeAll()
+            pageStart = -1
+        }
+
+        for (k, line) in lines.enumerated() {
+            let lineInfo = info[k]
+            if lineInfo.isBreak {
+                closeParagraph()
+                continue
+            }
+            if consumed[k] && line.isEmpty { continue }
+            if line.isEmpty { continue }
+            if lineInfo.page != currentPage {
+                closePage()
+                if !text.isEmpty { text.append(contentsOf: [0x0A, 0x0A]) }
+                currentPage = lineInfo.page
+                pageStart = text.count
+            } else if paragraphStart < 0 {
+                text.append(contentsOf: [0x0A, 0x0A])
+            } else {
+                text.append(0x0A)
+            }
+            if paragraphStart < 0 { paragraphStart = text.count }
+            text.append(contentsOf: line)
+        }
+        closePage()
+
+        // 4. Warnings.
+        var warnings: [String] = []
+        if text.isEmpty {
+            warnings.append(
+                "aucune couche texte : PDF sans texte extractible (document numérisé ?), une reconnaissance de caractères (OCR) serait nécessaire"
+            )
+        } else if !pagesWithoutText.isEmpty && pagesWithoutText.count < pageCount {
+            warnings.append("aucune couche texte sur \(PDFExtractor.pageList(pagesWithoutText))")
+        }
+        if !unreadablePages.isEmpty {
+            warnings.append("illisible par poppler : \(PDFExtractor.pageList(unreadablePages))")
+        }
+        if !PDFExtractor.hasEndMarker(input.data) {
+            warnings.append("PDF tronqué (marqueur %%EOF absent) : le texte peut être incomplet")
+        }
+
+        var extra: [String: String] = [:]
+        if let subject = metadata.subject { extra["subject"] = subject }
+        if let keywords = metadata.keywords { extra["keywords"] = keywords }
+        if let created = metadata.creationDateTime { extra["creationDate"] = created }
+        if let creator = metadata.creator { extra["creator"] = creator }
+        if let producer = metadata.producer { extra["producer"] = producer }
+
+        let document = Document(
+            id: input.contentHash, source: input.path, format: .pdf,
+            title: metadata.usableTitle, date: metadata.creationDay, authors: metadata.authors,
+            pages: pageCount, text: String(decoding: text, as: UTF8.self), blocks: blocks,
+            warnings: warnings, metadata: extra)
+        return [document]
+    }
+
+    /// One page's lines in reading order, normalized, with paragraph starts.
+    struct PageLines: Sendable {
+        var lines: [[UInt8]] = []
+        var startsParagraph: [Bool] = []
+    }
+
+    /// Pages per worker below which one thread reads everything.
+    static let pagesPerWorker = 12
+
+    private func readPages(data: Data, opened: PopplerDocument, pageCount: Int) -> [PageLines?] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 4, pageCount / PDFExtractor.pagesPerWorker)
+        if workers <= 1 {
+            return (0..<pageCount).map { readPage(opened, $0) }
+        }
+        let results = PageSlots(count: pageCount)
+        let columns = detectsColumns
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Interleaved pages balance the work; each worker has its own document.
+            guard let document = try? PopplerDocument(data: data) else { return }
+            let reader = PDFExtractor(repairsHyphenation: false, detectsColumns: columns)
+            for index in stride(from: worker, to: pageCount, by: workers) {
+                results.set(index, reader.readPage(document, index))
+            }
+        }
+        return results.values
+    }
+
+    private func readPage(_ pdf: PopplerDocument, _ index: Int) -> PageLines? {
+        guard let glyphs = pdf.glyphs(ofPage: index) else { return nil }
+        let pageLines = TextLineBuilder.lines(from: glyphs)
+        let ordered: [ColumnLayout.OrderedLine]
+        if detectsColumns {
+            ordered = ColumnLayout(lines: pageLines).ordered
+        } else {
+            ordered = pageLines.enumerated().map { .init(line: $0.element, startsParagraph: $0.offset == 0, column: 0) }
+        }
+        var result = PageLines()
+        result.lines.reserveCapacity(ordered.count)
+        result.startsParagraph.reserveCapacity(ordered.count)
+        var normalized: [UInt8] = []
+        var pendingParagraph = false
+        for entry in ordered {
+            normalized.removeAll(keepingCapacity: true)
+            let needsComposition = entry.line.utf8.withUnsafeBufferPointer {
+                TextNormalizer.normalize($0, into: &normalized)
+            }
+            var bytes =
+                needsComposition
+                ? Array(String(decoding: normalized, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+                : normalized
+            PDFExtractor.trimBlanks(&bytes)
+            pendingParagraph = pendingParagraph || entry.startsParagraph
+            guard !bytes.isEmpty else { continue }
+            result.lines.append(bytes)
+            result.startsParagraph.append(pendingParagraph)
+            pendingParagraph = false
+        }
+        return result
+    }
+
+    /// Per-page results written by concurrent workers, each page by exactly one worker.
+    private final class PageSlots: @unchecked Sendable {
+        private var slots: [PageLines?]
+        private let lock = NSLock()
+        init(count: Int) { slots = [PageLines?](repeating: nil, count: count) }
+        func set(_ index: Int, _ value: PageLines?) {
+            lock.lock()
+            slots[index] = value
+            lock.unlock()
+        }
+        var values: [PageLines?] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots
+        }
+    }
+
+    private struct LineInfo {
+        var page: Int
+        var isBreak: Bool
+    }
+
+    private static func trimBlanks(_ bytes: inout [UInt8]) {
+        var end = bytes.count
+        while end > 0 && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        var start = 0
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        if start > 0 || end < bytes.count { bytes = Array(bytes[start..<end]) }
+    }
+
+    static func pageList(_ pages: [Int]) -> String {
+        pages.count == 1 ? "la page \(pages[0])" : "les pages " + pages.map(String.init).joined(separator: ", ")
+    }
+
+    /// Whether "%%EOF" appears in the last KiB (a truncated file lost it).
+    static func hasEndMarker(_ data: Data) -> Bool {
+        let tail = data.suffix(1024)
+        let marker: [UInt8] = Array("%%EOF".utf8)
+        guard tail.count >= marker.count else { return false }
+        let bytes = [UInt8](tail)
+        for i in stride(from: bytes.count - marker.count, through: 0, by: -1) where bytes[i] == 0x25 {
+            if Array(bytes[i..<(i + marker.count)]) == marker { return true }
+        }
+        return false
     }
 }

@@ -1,6 +1,3 @@
-// INTERIM IMPLEMENTATION — the analysis work replaces the internals; keep the public API
-// (the index writer and the query executor call it).
-
 /// What kind of term the analyzer emits. The index may store kinds in different fields.
 public enum TermKind: UInt8, Sendable {
     /// The folded, stemmed form: what matching and BM25 use.
@@ -12,8 +9,43 @@ public enum TermKind: UInt8, Sendable {
 /// French analysis: tokenization on UTF-8 bytes, elisions, lower case, accent folding,
 /// compounds as whole + parts, legal numbers kept whole, light stemming, stop words.
 /// One analyzer instance per thread (it caches per distinct word; not thread-safe).
+///
+/// ## What is emitted, exactly
+/// Text is cut into tokens: runs of letters (any script; accented Latin included) and ASCII
+/// digits, where an apostrophe (`'` `’`) or hyphen (`-` U+2010 U+2011) *between* two word
+/// characters joins, and so does `.` or `,` between two digits ("7,5"). Every token takes
+/// positions; for each position the analyzer emits a `.stem` term then a `.surface` term
+/// (same position, same byte range), both lower-cased and accent-folded ("É" → "e", "œ" →
+/// "oe", "ç" → "c"); `.stem` is also stemmed by `FrenchLightStemmer`.
+/// - **Stop words** ("le", "de", "et"…, see `FrenchStopWords`) emit nothing but take their
+///   position: "droits et libertés" → droit@0, libert@2.
+/// - **Elisions** ("l'", "d'", "qu'", "jusqu'", "lorsqu'"…) are removed and take no
+///   position: "l'État" → etat@0 (byte range of "État").
+/// - **Compounds** ("Oudin-Santini"): the whole at the first part's position, flagged
+///   `isCompoundWhole` in `analyzedTerms`, then each part at consecutive positions:
+///   oudin-santini@p, oudin@p, santini@p+1; the next token is at p+2. So "loi Oudin",
+///   "Oudin Santini" and "loi Oudin-Santini" all match as phrases on the parts, and the
+///   whole gives an exact, cheap look-up for the compound itself. An elided article inside a
+///   compound ("Côte-d'Azur") stays in the whole and takes no position.
+/// - **Numbers**: "2005", "7,5"; hyphenated numbers stay one term ("2005-95", "1115-1-1");
+///   a range of years ("2013-2015") is a compound (whole + each year).
+/// - **Legal article numbers**: "L. 1115-1", "L.1115-1", "L 1115-1", "L1115-1" and
+///   "l1115-1" → one term "l1115-1" (also R., D., A.).
+/// - "n°"/"nº" before a number is dropped without a position: "n° 2005-95" = "2005-95".
+/// - **Percentages**: "1 %", "1%", "0,5 %" (any space or none) → "1%", "0,5%".
+/// - Tokens longer than 255 bytes take a position and emit nothing.
 public final class FrenchAnalyzer {
-    public init() {}
+    let cache: AnalysisCache
+    /// Copied into a local before each loop (globals pay a lazy-initialization check).
+    private let asciiClasses: [ScalarClass] = (0..<128).map { ScalarClass.ascii(UInt8($0)) }
+
+    /// Caches up to 500,000 distinct tokens (about 40 MB at worst).
+    public convenience init() { self.init(cacheLimit: 500_000) }
+
+    /// `cacheLimit`: distinct tokens kept before the cache is cleared (0 disables it).
+    public init(cacheLimit: Int) {
+        cache = AnalysisCache(limit: cacheLimit)
+    }
 
     /// Calls `emit` for every term of `text` (UTF-8 bytes). `term` is only valid during the
     /// call. `position` counts tokens (stop words consume a position but emit nothing
@@ -22,31 +54,21 @@ public final class FrenchAnalyzer {
         _ text: UnsafeBufferPointer<UInt8>,
         emit: (_ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind, _ position: Int32, _ start: Int32, _ end: Int32) -> Void
     ) {
-        var token: [UInt8] = []
-        var position: Int32 = 0
-        var start = 0
-        var i = 0
-        func flush(_ end: Int) {
-            guard !token.isEmpty else { return }
-            token.withUnsafeBufferPointer { t in
-                emit(t, .stem, position, Int32(start), Int32(end))
-                emit(t, .surface, position, Int32(start), Int32(end))
-            }
-            position += 1
-            token.removeAll(keepingCapacity: true)
+        _ = run(text, firstPosition: 0) { term, kind, position, start, end, _ in
+            emit(term, kind, position, start, end)
         }
-        while i < text.count {
-            let b = text[i]
-            let isWord = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
-            if isWord {
-                if token.isEmpty { start = i }
-                token.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-            } else {
-                flush(i)
-            }
-            i += 1
+    }
+
+    /// As `analyze(_:emit:)`, with positions starting at `firstPosition` (to analyze several
+    /// pieces of one field as one text). Returns the position after the last token.
+    @discardableResult
+    public func analyze(
+        _ text: UnsafeBufferPointer<UInt8>, firstPosition: Int32,
+        emit: (_ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind, _ position: Int32, _ start: Int32, _ end: Int32) -> Void
+    ) -> Int32 {
+        run(text, firstPosition: firstPosition) { term, kind, position, start, end, _ in
+            emit(term, kind, position, start, end)
         }
-        flush(i)
     }
 
     /// Convenience for queries and tests: the terms of `text` of one kind, in order.
@@ -60,4 +82,232 @@ public final class FrenchAnalyzer {
         }
         return out
     }
+
+    /// Query side: every term of `text` with its stem, surface, position (from 0) and byte
+    /// range, in order. A compound's whole comes first at its first part's position,
+    /// flagged `isCompoundWhole`; a phrase or a multi-term word matches where every
+    /// non-whole term appears at its relative position (the whole, when present, may be
+    /// used as an extra, cheaper condition at its position).
+    public func analyzedTerms(_ text: String) -> [AnalyzedTerm] {
+        var out: [AnalyzedTerm] = []
+        var copy = text
+        copy.withUTF8 { buf in
+            _ = run(buf, firstPosition: 0) { term, kind, position, start, end, whole in
+                let s = String(decoding: term, as: UTF8.self)
+                if kind == .stem {
+                    out.append(
+                        AnalyzedTerm(
+                            stem: s, surface: s, position: Int(position), start: Int(start), end: Int(end),
+                            isCompoundWhole: whole))
+                } else if var last = out.popLast() {
+                    last.surface = s
+                    out.append(last)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Number of positions `text` occupies (stop words included).
+    public func positionCount(_ text: String) -> Int {
+        var copy = text
+        return copy.withUTF8 { buf in Int(run(buf, firstPosition: 0) { _, _, _, _, _, _ in }) }
+    }
+
+    // MARK: - The loop
+
+    typealias InternalEmit = (
+        _ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind, _ position: Int32, _ start: Int32, _ end: Int32,
+        _ isCompoundWhole: Bool
+    ) -> Void
+
+    @inline(__always)
+    private func run(_ text: UnsafeBufferPointer<UInt8>, firstPosition: Int32, emit: InternalEmit) -> Int32 {
+        guard let p = text.baseAddress, text.count > 0 else { return firstPosition }
+        let n = text.count
+        var position = firstPosition
+        var scratch: [UInt8] = []
+        return asciiClasses.withUnsafeBufferPointer { classes -> Int32 in
+            @inline(__always) func classAt(_ i: Int) -> (ScalarClass, Int) {
+                let b = p[i]
+                return b < 0x80 ? (classes[Int(b)], 1) : classify(p, i, n)
+            }
+            @inline(__always) func isWord(_ c: ScalarClass) -> Bool { c == .letter || c == .digit }
+
+            /// The end of the token starting at `i`, and whether it holds only digits and
+            /// decimal marks.
+            @inline(__always) func scan(_ from: Int) -> (end: Int, numeric: Bool) {
+                var j = from
+                var numeric = true
+                var previousDigit = false
+                while j < n {
+                    let (c, l) = classAt(j)
+                    if c == .letter {
+                        numeric = false
+                        previousDigit = false
+                        j += l
+                    } else if c == .digit {
+                        previousDigit = true
+                        j += l
+                    } else if c == .apostrophe || c == .hyphen {
+                        guard j + l < n, isWord(classAt(j + l).0) else { break }
+                        numeric = false
+                        previousDigit = false
+                        j += l
+                    } else if c == .decimalMark && previousDigit && j + 1 < n && p[j + 1] &- 0x30 < 10 {
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                return (j, numeric)
+            }
+
+            /// Skips up to 3 spaces (plain, no-break, narrow no-break, thin).
+            @inline(__always) func skipSpaces(_ from: Int) -> Int {
+                var k = from
+                var count = 0
+                while k < n && count < 3 {
+                    let (c, l) = classAt(k)
+                    guard c == .space else { break }
+                    k += l
+                    count += 1
+                }
+                return k
+            }
+
+            var i = 0
+            while i < n {
+                let (c, l) = classAt(i)
+                guard isWord(c) else {
+                    i += l
+                    continue
+                }
+                let start = i
+                let (end, numeric) = scan(i)
+                let length = end - start
+
+                if length == 1 {
+                    let b = p[start] | 0x20
+                    // "n°", "nº": dropped, no position.
+                    if b == UInt8(ascii: "n") && end + 1 < n && p[end] == 0xC2
+                        && (p[end + 1] == 0xB0 || p[end + 1] == 0xBA)
+                    {
+                        i = end + 2
+                        continue
+                    }
+                    // "L. 1115-1", "R.1115-2", "D 123-4" → "l1115-1".
+                    if TokenAnalysis.isLegalLetter(b) {
+                        var k = end
+                        if k < n && p[k] == UInt8(ascii: ".") { k += 1 }
+                        k = skipSpaces(k)
+                        if k < n && p[k] &- 0x30 < 10 {
+                            let numberEnd = scan(k).end
+                            if FrenchAnalyzer.isHyphenatedNumber(p + k, numberEnd - k) {
+                                scratch.removeAll(keepingCapacity: true)
+                                scratch.append(b)
+                                scratch.append(contentsOf: UnsafeBufferPointer(start: p + k, count: numberEnd - k))
+                                scratch.withUnsafeBufferPointer { t in
+                                    emit(t, .stem, position, Int32(start), Int32(numberEnd), false)
+                                    emit(t, .surface, position, Int32(start), Int32(numberEnd), false)
+                                }
+                                position += 1
+                                i = numberEnd
+                                continue
+                            }
+                        }
+                    }
+                }
+                // "1 %", "0,5%" → "1%", "0,5%".
+                if numeric {
+                    let k = skipSpaces(end)
+                    if k < n && p[k] == UInt8(ascii: "%") {
+                        scratch.removeAll(keepingCapacity: true)
+                        scratch.append(contentsOf: UnsafeBufferPointer(start: p + start, count: length))
+                        scratch.append(UInt8(ascii: "%"))
+                        scratch.withUnsafeBufferPointer { t in
+                            emit(t, .stem, position, Int32(start), Int32(k + 1), false)
+                            emit(t, .surface, position, Int32(start), Int32(k + 1), false)
+                        }
+                        position += 1
+                        i = k + 1
+                        continue
+                    }
+                }
+                if length > 255 {
+                    position += 1
+                    i = end
+                    continue
+                }
+
+                // Everything else: the cached analysis of the token's bytes.
+                let key = p + start
+                let h = AnalysisCache.hash(key, length)
+                var index = cache.find(key, length, hash: h)
+                if index < 0 {
+                    let raw = UnsafeBufferPointer(start: key, count: length)
+                    index = cache.insert(raw, hash: h, TokenAnalysis(raw: raw))
+                }
+                let entry = cache.entries[Int(index)]
+                if entry.termCount > 0 {
+                    cache.terms.withUnsafeBufferPointer { terms in
+                        cache.termBytes.withUnsafeBufferPointer { bytes in
+                            let base = bytes.baseAddress!
+                            for t in terms[Int(entry.firstTerm)..<Int(entry.firstTerm + entry.termCount)] {
+                                emit(
+                                    UnsafeBufferPointer(start: base + Int(t.offset), count: Int(t.length)),
+                                    t.kind, position + t.relativePosition,
+                                    Int32(start) + Int32(t.start), Int32(start) + Int32(t.end), t.isCompoundWhole)
+                            }
+                        }
+                    }
+                }
+                position += entry.width
+                i = end
+            }
+            return position
+        }
+    }
+
+    /// Digits, one or more "-digits" groups ("1115-1", "1115-1-1").
+    static func isHyphenatedNumber(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard n >= 3, p[0] &- 0x30 < 10, p[n - 1] &- 0x30 < 10 else { return false }
+        var hyphens = 0
+        for i in 0..<n {
+            let b = p[i]
+            if b == UInt8(ascii: "-") {
+                hyphens += 1
+                if p[i - 1] == UInt8(ascii: "-") { return false }
+            } else if b &- 0x30 >= 10 {
+                return false
+            }
+        }
+        return hyphens > 0
+    }
+}
+
+/// One term of an analyzed query text (see `FrenchAnalyzer.analyzedTerms`).
+public struct AnalyzedTerm: Sendable, Hashable, CustomStringConvertible {
+    /// Folded and stemmed: what matching uses.
+    public var stem: String
+    /// Folded, not stemmed: what prefix queries use.
+    public var surface: String
+    /// Position from 0 (stop words count).
+    public var position: Int
+    /// UTF-8 byte range in the analyzed text.
+    public var start: Int
+    public var end: Int
+    /// The whole of a compound, at the position of its first part.
+    public var isCompoundWhole: Bool
+
+    public init(stem: String, surface: String, position: Int, start: Int, end: Int, isCompoundWhole: Bool) {
+        self.stem = stem
+        self.surface = surface
+        self.position = position
+        self.start = start
+        self.end = end
+        self.isCompoundWhole = isCompoundWhole
+    }
+
+    public var description: String { "\(stem)@\(position)\(isCompoundWhole ? "*" : "")" }
 }

@@ -1,0 +1,212 @@
+import Entities
+import Extraction
+
+/// Reads a convention's structure and wording into a `ConventionReading`: nature of the
+/// document, parties, object, money, capped budgets, duration, signature, transmission
+/// to the préfet. Works from the text alone; the recognizer's entities (collectivités
+/// with INSEE codes, countries, dates, amounts), when given, link and sharpen it.
+public struct ConventionReader: Sendable {
+    public init() {}
+
+    public func read(_ document: Document, entities: [Entity] = []) -> ConventionReading {
+        let text = ConventionText(document)
+        var reading = ConventionReading(nature: .unknown)
+        reading.parties = PartyReader().read(text, entities: entities)
+        (reading.nature, reading.natureEvidence) = nature(text, hasParties: reading.parties.count >= 2)
+        reading.object = object(text)
+        let amounts = AmountReader().read(text, entities: entities)
+        reading.financialArticle = articleHeading(text, matching: ConventionReader.financialTitles)
+        (reading.commitments, reading.cappedBudgetResources) = classify(amounts, text)
+        reading.cappedFunding = cappedFunding(text)
+        reading.duration = DurationReader().read(text, entities: entities)
+        reading.entryIntoForce = firstSentence(text, containing: ["entre en vigueur", "entrera en vigueur", "prend effet", "prendra effet", "entree en vigueur"])
+        reading.transmission = transmission(text, parties: reading.parties)
+        reading.signature = SignatureReader().read(text, parties: reading.parties, entities: entities)
+        reading.deliberations = sentences(text, containing: ["deliberation"]).filter { !$0.text.isEmpty }
+        reading.internationalCommitments = firstSentence(text, containing: ["engagements internationaux de la france", "engagements internationaux souscrits par la france"])
+        reading.crossBorderGrouping = firstSentence(text, containing: [
+            "groupement europeen de cooperation territoriale", "gect", "groupement euroregional de cooperation",
+            "groupement local de cooperation transfrontaliere", "glct",
+        ])
+        return reading
+    }
+
+    // MARK: Nature
+
+    private func nature(_ text: ConventionText, hasParties: Bool) -> (ConventionReading.Nature, Passage?) {
+        let f = text.folded
+        let head = 0..<min(f.count, 1500)
+        let conventionWords = ["convention", "accord de cooperation", "protocole d'accord", "accord-cadre", "accord cadre", "charte de cooperation", "avenant", "contrat"]
+        let aidWords = ["aide d'urgence", "aide humanitaire d'urgence", "secours d'urgence", "urgence humanitaire", "aide humanitaire", "aide exceptionnelle", "catastrophe"]
+        let decisionWords = ["deliberation", "decide", "decision", "arrete", "extrait du registre", "le conseil municipal", "le conseil departemental", "le conseil regional", "le conseil communautaire", "apres en avoir delibere"]
+        if hasParties, let at = f.firstOf(conventionWords, in: head) {
+            return (.convention, text.sentence(around: f.originalStart(at.at)))
+        }
+        if let aid = f.firstOf(aidWords), f.containsAny(decisionWords) {
+            // A decision that only grants emergency aid: no "d'une part / d'autre part".
+            if !hasParties || !f.containsAny(["d'une part", "d'autre part"]) {
+                return (.emergencyAid, text.sentence(around: f.originalStart(aid.at)))
+            }
+        }
+        if let at = f.firstOf(conventionWords, in: head) {
+            return (.convention, text.sentence(around: f.originalStart(at.at)))
+        }
+        if hasParties { return (.convention, nil) }
+        return (.unknown, nil)
+    }
+
+    // MARK: Object
+
+    static let objectTitles = ["objet", "objectif", "objectifs", "but", "finalite"]
+    static let financialTitles = [
+        "engagements financiers", "financier", "financiers", "financiere", "financieres", "financement", "financements",
+        "budget", "contribution", "contributions", "participation", "cout", "moyens", "dotation", "subvention",
+    ]
+
+    private func object(_ text: ConventionText) -> Passage? {
+        for article in text.articles where titleMatches(article.foldedTitle, ConventionReader.objectTitles) {
+            if let body = articleBody(text, article, maxBytes: 600) { return body }
+        }
+        return firstSentence(text, containing: [
+            "a pour objet", "ont pour objet", "a pour but", "ont pour but", "a pour objectif", "ont pour objectif",
+            "objet de la presente convention", "la presente convention vise", "le present accord vise", "a pour finalite",
+        ])
+    }
+
+    /// The article's body (after its heading), cut to whole sentences within `maxBytes`;
+    /// nil when the body is empty or a placeholder ("[à compléter]", "…").
+    private func articleBody(_ text: ConventionText, _ article: ArticleSection, maxBytes: Int) -> Passage? {
+        var end = min(article.end, article.bodyStart + maxBytes)
+        if end < article.end {
+            let r = text.sentenceRange(around: end)
+            end = r.lowerBound > article.bodyStart ? r.lowerBound : min(article.end, r.upperBound)
+        }
+        let p = text.passage(article.bodyStart, end)
+        let letters = p.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        let f = FoldedText(p.text)
+        if letters < 25 || f.containsAny(["a completer", "a preciser", "neant", "xxx"]) && letters < 60 { return nil }
+        return p
+    }
+
+    private func articleHeading(_ text: ConventionText, matching titles: [String]) -> Passage? {
+        guard let a = text.articles.first(where: { titleMatches($0.foldedTitle, titles) }) else { return nil }
+        return text.passage(a.start, a.bodyStart > a.start ? a.bodyStart : min(a.end, a.start + 80))
+    }
+
+    private func titleMatches(_ foldedTitle: String, _ words: [String]) -> Bool {
+        let f = FoldedText(foldedTitle)
+        return f.containsAny(words)
+    }
+
+    // MARK: Money
+
+    /// Splits amounts into commitments and resources of a capped budget.
+    private func classify(_ amounts: [Amount], _ text: ConventionText) -> ([Amount], [Amount]) {
+        var commitments: [Amount] = []
+        var resources: [Amount] = []
+        let financial = text.articles.filter { titleMatches($0.foldedTitle, ConventionReader.financialTitles) }
+        for amount in amounts {
+            let s = FoldedText(amount.sentence.text)
+            let nearStart = max(0, amount.passage.start - amount.sentence.start - 90)
+            let local = s.foldedIndex(ofOriginal: nearStart)..<s.foldedIndex(ofOriginal: amount.passage.end - amount.sentence.start)
+            let isResource = s.containsAny(["ressources", "recettes", "produit de la", "produit du"], in: local)
+                || (s.containsAny(["budget annexe", "budget de l'eau", "budget du service", "budgets des services", "budget de l'assainissement", "budget eau", "budget assainissement"], in: local)
+                    && s.containsAny(["s'eleve*", "est de", "sont de", "represent*", "atteint*", "montant total", "total"]))
+            if isResource {
+                resources.append(amount)
+                continue
+            }
+            let inFinancialArticle = financial.contains { amount.passage.start >= $0.start && amount.passage.start < $0.end }
+            let financialWords = s.containsAny([
+                "engag*", "vers*", "contribu*", "subvention*", "financ*", "allou*", "apport*", "particip*", "dotation*",
+                "montant*", "budget*", "prend en charge", "prise en charge", "consacr*", "mobilis*", "aide*", "cofinanc*",
+                "somme*", "enveloppe*", "credit*", "attribu*", "octroi*",
+            ])
+            if inFinancialArticle || financialWords { commitments.append(amount) }
+        }
+        return (commitments, resources)
+    }
+
+    /// Sentences saying the actions are funded on a budget capped by L1115-1-1 to L1115-3.
+    private func cappedFunding(_ text: ConventionText) -> [CappedFunding] {
+        let funding = [
+            "budget annexe", "budget de l'eau", "budget eau", "budget assainissement", "budget de l'assainissement",
+            "budget du service", "budgets des services", "budget des services", "budgets de ces services", "budget dechets",
+            "budget des dechets", "budget mobilite", "budget transports", "budget des transports", "ressources", "recettes",
+            "1 %", "1%", "1 pour cent", "un pour cent", "oudin", "santini", "1115-1-1", "1115-2", "1115-3", "l1115-1-1",
+            "versement mobilite", "teom", "reom", "redevance",
+        ]
+        let domains: [(CappedFunding.Domain, [String])] = [
+            (.water, ["eau potable", "assainissement", "service de l'eau", "services de l'eau", "budget de l'eau", "budget eau", "oudin", "services d'eau", "service d'eau", "1115-1-1", "l1115-1-1"]),
+            (.energy, ["electricite", "gaz", "distribution d'energie"]),
+            (.waste, ["dechets", "ordures menageres", "teom", "reom", "1115-2"]),
+            (.mobility, ["mobilite", "transports urbains", "transport public", "versement mobilite", "versement transport", "1115-3"]),
+        ]
+        var out: [CappedFunding] = []
+        var seen = Set<Int>()
+        let f = text.folded
+        for marker in funding {
+            for at in f.find(Array(marker.utf8)) {
+                let sentence = text.sentence(around: f.originalStart(at))
+                guard !seen.contains(sentence.start) else { continue }
+                let s = FoldedText(sentence.text)
+                // A recital quoting the law ("Vu la loi Oudin…") is not a funding decision.
+                if s.containsAny(["vu la loi", "vu le code", "vu l'article"]), !s.containsAny(["impute*", "preleve*", "finance sur", "financee sur", "finances sur", "sur le budget", "budget annexe"]) { continue }
+                for (domain, words) in domains where s.containsAny(words) {
+                    seen.insert(sentence.start)
+                    out.append(CappedFunding(domain: domain, passage: sentence))
+                    break
+                }
+            }
+        }
+        return out.sorted { $0.passage.start < $1.passage.start }
+    }
+
+    // MARK: Transmission to the préfet
+
+    private func transmission(_ text: ConventionText, parties: [Party]) -> Passage? {
+        let f = text.folded
+        let partyRanges = parties.map { $0.clause.start..<max($0.clause.end, $0.clause.start + 1) }
+        for marker in ["representant de l'etat", "prefet", "prefete", "prefecture", "controle de legalite", "sous-prefecture"] {
+            for at in f.find(Array(marker.utf8)) {
+                let o = f.originalStart(at)
+                if partyRanges.contains(where: { $0.contains(o) }) { continue }
+                let sentence = text.sentence(around: o)
+                let s = FoldedText(sentence.text)
+                if s.containsAny(["transmi*", "controle de legalite", "executoire*", "depot", "depos*", "adress*", "notifi*", "communiqu*"]) {
+                    return sentence
+                }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Sentences
+
+    /// The first sentence containing one of `patterns`, outside article headings
+    /// ("Article 4 – Durée et entrée en vigueur" names a subject, it states nothing).
+    func firstSentence(_ text: ConventionText, containing patterns: [String]) -> Passage? {
+        var best: Int?
+        for p in patterns {
+            for at in text.folded.find(Array(p.utf8)) {
+                let o = text.folded.originalStart(at)
+                if let a = text.article(at: o), o < a.bodyStart { continue }
+                if best == nil || o < best! { best = o }
+                break
+            }
+        }
+        return best.map { text.sentence(around: $0) }
+    }
+
+    func sentences(_ text: ConventionText, containing patterns: [String]) -> [Passage] {
+        var out: [Passage] = []
+        var seen = Set<Int>()
+        for p in patterns {
+            for at in text.folded.find(Array(p.utf8)) {
+                let s = text.sentence(around: text.folded.originalStart(at))
+                if seen.insert(s.start).inserted { out.append(s) }
+            }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+}

@@ -1,0 +1,286 @@
+import Compliance
+import Entities
+import Extraction
+import Foundation
+import Search
+
+/// The engine behind `cooplex ingest` and `cooplex run`.
+///
+/// 1. Walks the roots (`SourceWalker`).
+/// 2. Processes files in parallel, at most `parallelism` at once, in child tasks of one
+///    task group: read, hash, skip when the index holds the same hash for that source,
+///    else extract, recognize entities, check conventions (reports are written here).
+/// 3. Applies results to the index strictly in walk order (results that finish early wait
+///    in a bounded window), replacing a changed file's old documents in the same commit,
+///    and commits every `commitEveryFiles` changed files or `commitEverySeconds`: a killed
+///    run leaves the index at its last commit, and the next run skips what was committed.
+/// 4. Prunes vanished sources (`prune`), commits, closes.
+///
+/// A file that fails produces one `FailureRecord` and the run goes on. Only the index
+/// itself failing (lock held, disk full) stops the run, with nothing committed lost.
+public struct Ingestor: Sendable {
+    public var request: IngestRequest
+    public var recognizer: EntityRecognizer?
+    public var extractor: DocumentExtractor
+
+    public init(request: IngestRequest, recognizer: EntityRecognizer?, extractor: DocumentExtractor = DocumentExtractor()) {
+        self.request = request
+        self.recognizer = recognizer
+        self.extractor = extractor
+    }
+
+    /// What a worker produced for one file.
+    enum FileResult: Sendable {
+        case unchanged
+        case failed(FailureRecord)
+        case planned(isUpdate: Bool)
+        case processed(ProcessedFile)
+    }
+
+    struct ProcessedFile: Sendable {
+        var hash: String
+        var isUpdate: Bool
+        var documents: [Document]
+        var entities: [[Entity]]
+        /// A report that could not be written (the file is still indexed).
+        var outputFailure: FailureRecord?
+    }
+
+    public func run(progress: any ProgressReporter = SilentProgress(), stop: StopSignal = StopSignal()) async throws
+        -> IngestSummary
+    {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var summary = IngestSummary(pipeline: request.pipelineName, index: request.indexDirectory)
+        summary.dryRun = request.dryRun
+
+        let walk = SourceWalker(sources: request.sources).walk()
+        let files = walk.files
+        summary.files = files.count
+        summary.failures = walk.failures
+        summary.failed = walk.failures.count
+
+        // The index: its known hashes decide what is unchanged.
+        var writer: IndexWriter? = nil
+        var known: [String: String] = [:]
+        if let directory = request.indexDirectory {
+            let exists = FileManager.default.fileExists(atPath: directory)
+            if !request.dryRun || exists {
+                do {
+                    writer = try IndexWriter(directory: directory, memoryBudget: request.memoryBudget)
+                } catch {
+                    throw IngestError.index("\(error)")
+                }
+                for source in writer!.liveSources() {
+                    if let hash = writer!.fileHash(ofSource: source) { known[source] = hash }
+                }
+            }
+        }
+        defer { writer?.close() }
+        if request.dryRun {
+            // A dry run reads the index, never writes it.
+            writer?.close()
+            writer = nil
+        }
+
+        let outputs = try OutputFiles(outputs: request.outputs, dryRun: request.dryRun)
+        let checker = request.checkConventions ? recognizer.map { ConventionChecker(recognizer: $0) } : nil
+
+        progress.started(files: files.count, bytes: files.reduce(0) { $0 + $1.size })
+        for failure in walk.failures {
+            progress.fileFinished(FileEvent(path: failure.path, bytes: 0, outcome: .failed(failure), done: 0, total: files.count))
+        }
+
+        var pendingChanges = 0
+        var changedSinceStart = 0
+        var lastCommit = clock.now
+        let commitInterval = Duration.milliseconds(Int64(request.commitEverySeconds * 1000))
+
+        func commit() throws {
+            guard let writer, pendingChanges > 0 else { return }
+            do {
+                try writer.commit()
+            } catch {
+                throw IngestError.index("\(error)")
+            }
+            pendingChanges = 0
+            lastCommit = clock.now
+            progress.committed(files: changedSinceStart)
+        }
+
+        let known_ = known
+        let parallelism = request.parallelism
+        let maxAhead = parallelism * 2
+        var nextToApply = 0
+
+        try await withThrowingTaskGroup(of: (Int, FileResult, Int).self) { group in
+            var nextToStart = 0
+            var inFlight = 0
+            var waiting: [Int: (FileResult, Int)] = [:]
+            while true {
+                while nextToStart < files.count, inFlight < parallelism, nextToStart - nextToApply < maxAhead,
+                    !stop.isRequested
+                {
+                    let index = nextToStart
+                    let file = files[index]
+                    group.addTask {
+                        let (result, bytes) = self.process(file, knownHash: known_[file.path], checker: checker)
+                        return (index, result, bytes)
+                    }
+                    nextToStart += 1
+                    inFlight += 1
+                }
+                if inFlight == 0 { break }
+                guard let (index, result, bytes) = try await group.next() else { break }
+                inFlight -= 1
+                waiting[index] = (result, bytes)
+                // Apply in walk order.
+                while let (result, bytes) = waiting.removeValue(forKey: nextToApply) {
+                    let file = files[nextToApply]
+                    nextToApply += 1
+                    summary.bytes += bytes
+                    let outcome: FileEvent.Outcome
+                    switch result {
+                    case .unchanged:
+                        summary.unchanged += 1
+                        outcome = .unchanged
+                    case .failed(let record):
+                        summary.failed += 1
+                        summary.failures.append(record)
+                        outcome = .failed(record)
+                    case .planned(let isUpdate):
+                        if isUpdate { summary.updated += 1 } else { summary.added += 1 }
+                        let kind: IngestSummary.PlannedAction.Kind = isUpdate ? .update : .add
+                        summary.planned.append(.init(kind: kind, path: file.path))
+                        outcome = .planned(kind)
+                    case .processed(let processed):
+                        if let writer {
+                            do {
+                                if processed.isUpdate { try writer.deleteSource(file.path) }
+                                for (document, entities) in zip(processed.documents, processed.entities) {
+                                    try writer.add(document, entities: entities, fileHash: processed.hash)
+                                }
+                            } catch {
+                                throw IngestError.index("\(file.path) : \(error)")
+                            }
+                            pendingChanges += 1
+                            changedSinceStart += 1
+                        }
+                        try outputs.writeEntities(processed.documents, processed.entities)
+                        summary.documents += processed.documents.count
+                        if processed.isUpdate { summary.updated += 1 } else { summary.added += 1 }
+                        let n = processed.documents.count
+                        outcome = processed.isUpdate ? .updated(documents: n) : .added(documents: n)
+                        if let failure = processed.outputFailure {
+                            summary.failed += 1
+                            summary.failures.append(failure)
+                        }
+                    }
+                    progress.fileFinished(
+                        FileEvent(path: file.path, bytes: bytes, outcome: outcome, done: nextToApply, total: files.count))
+                    if pendingChanges >= request.commitEveryFiles
+                        || (pendingChanges > 0 && clock.now - lastCommit >= commitInterval)
+                    {
+                        try commit()
+                    }
+                }
+            }
+        }
+
+        summary.interrupted = nextToApply < files.count
+        if request.prune && !summary.interrupted {
+            let walked = Set(files.map(\.path))
+            for source in known.keys.sorted() where !walked.contains(source) {
+                guard walk.roots.contains(where: { SourceWalker.isUnder(source, root: $0) }) else { continue }
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    continue  // still there, only filtered out or hidden: not a vanished source
+                }
+                if request.dryRun {
+                    summary.planned.append(.init(kind: .delete, path: source))
+                } else if let writer {
+                    do { try writer.deleteSource(source) } catch { throw IngestError.index("\(source) : \(error)") }
+                    pendingChanges += 1
+                    progress.deleted(source: source)
+                }
+                summary.deleted += 1
+            }
+        }
+        try commit()
+        try outputs.finish(failures: summary.failures)
+        summary.duration = (clock.now - started).seconds
+        progress.ended()
+        return summary
+    }
+
+    /// Everything done to one file off the commit path. Returns the result and the bytes read.
+    func process(_ file: WalkedFile, knownHash: String?, checker: ConventionChecker?) -> (FileResult, Int) {
+        let data: Data
+        do {
+            data = try extractor.readFile(path: file.path)
+        } catch {
+            return (.failed(FailureRecord(path: file.path, stage: .read, error: error)), 0)
+        }
+        var hasher = SHA256()
+        hasher.update(data)
+        let hash = hasher.finalizeHex()
+        if let knownHash, knownHash == hash {
+            // Indexed and unchanged; but a convention whose report is missing (first run of the
+            // conventions pipeline over files another run indexed, or a deleted output folder)
+            // still gets its report.
+            if let checker, let directory = request.outputs.reports, !request.dryRun,
+                !ReportWriter(directory: directory).exists(for: file)
+            {
+                do {
+                    let documents = try extractor.extract(data: data, path: file.path)
+                    try ReportWriter(directory: directory).write(documents.map { checker.check($0) }, for: file)
+                } catch let error as IngestError {
+                    return (.failed(FailureRecord(path: file.path, stage: .output, error: error)), data.count)
+                } catch {
+                    return (.failed(FailureRecord(path: file.path, stage: .extract, error: error)), data.count)
+                }
+            }
+            return (.unchanged, data.count)
+        }
+        let isUpdate = knownHash != nil
+        if request.dryRun { return (.planned(isUpdate: isUpdate), data.count) }
+
+        let documents: [Document]
+        do {
+            documents = try extractor.extract(data: data, path: file.path)
+        } catch {
+            return (.failed(FailureRecord(path: file.path, stage: .extract, error: error)), data.count)
+        }
+        var entities: [[Entity]] = []
+        entities.reserveCapacity(documents.count)
+        for document in documents {
+            if let recognizer, !request.entityTypes.isEmpty {
+                entities.append(recognizer.recognize(document, types: request.entityTypes))
+            } else {
+                entities.append([])
+            }
+        }
+        var outputFailure: FailureRecord? = nil
+        if let checker, let directory = request.outputs.reports {
+            do {
+                try ReportWriter(directory: directory).write(
+                    documents.map { checker.check($0) }, for: file)
+            } catch {
+                outputFailure = FailureRecord(path: file.path, stage: .output, error: error)
+            }
+        }
+        return (
+            .processed(
+                ProcessedFile(
+                    hash: hash, isUpdate: isUpdate, documents: documents, entities: entities, outputFailure: outputFailure)),
+            data.count
+        )
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) / 1e18
+    }
+}

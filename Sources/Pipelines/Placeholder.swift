@@ -1,2 +1,0 @@
-// PLACEHOLDER — the Pipelines stage goes here.
-import Yams
