@@ -1,26 +1,42 @@
+import Foundation
+
 /// The best window of a document's text for a query: the span of about `width` bytes that
 /// holds the most distinct matched terms (then the most matches), cut at word boundaries,
 /// with every matched token wrapped in `[` `]` (adjacent matches share one pair).
 struct SnippetBuilder {
     let analyzer: FrenchAnalyzer
-    let terms: Set<String>
-    let prefixes: [String]
+    private let terms: [[UInt8]]
+    private let prefixes: [[UInt8]]
     var width = 220
+
+    init(analyzer: FrenchAnalyzer, terms: Set<String>, prefixes: [String]) {
+        self.analyzer = analyzer
+        self.terms = terms.map { Array($0.utf8) }
+        self.prefixes = prefixes.map { Array($0.utf8) }
+    }
+
+    /// Index of the query term `term` equals (stems) or starts with (prefixes), else nil.
+    @inline(__always) private func match(_ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind) -> Int? {
+        if kind == .stem {
+            for (i, t) in terms.enumerated() where t.count == term.count {
+                if t.withUnsafeBufferPointer({ memcmp($0.baseAddress!, term.baseAddress!, term.count) == 0 }) { return i }
+            }
+        }
+        for (i, p) in prefixes.enumerated() where p.count <= term.count {
+            if p.isEmpty || p.withUnsafeBufferPointer({ memcmp($0.baseAddress!, term.baseAddress!, p.count) == 0 }) {
+                return terms.count + i
+            }
+        }
+        return nil
+    }
 
     /// Returns the snippet and the byte offset where its best match starts.
     func snippet(of text: String) -> (text: String, offset: Int) {
         var matches: [(start: Int, end: Int, term: Int)] = []
-        var ids: [String: Int] = [:]
         var copy = text
         copy.withUTF8 { buf in
             analyzer.analyze(buf) { term, kind, _, start, end in
-                let s = String(decoding: term, as: UTF8.self)
-                var hit = false
-                if kind == .stem { hit = terms.contains(s) }
-                if !hit, kind == .surface, !prefixes.isEmpty { hit = prefixes.contains { s.hasPrefix($0) } }
-                guard hit else { return }
-                let id: Int
-                if let i = ids[s] { id = i } else { id = ids.count; ids[s] = id }
+                guard term.count > 0, let id = match(term, kind) else { return }
                 if let last = matches.last, last.start == Int(start), last.end == Int(end) { return }
                 matches.append((Int(start), Int(end), id))
             }
