@@ -28,7 +28,7 @@ public final class ConventionChecker: Sendable {
         if reading.nature == .emergencyAid {
             // Humanitarian emergency aid needs no convention (CGCT L1115-1, al. 1; loi
             // n° 2007-147 dite Thiollière): the convention rules do not apply.
-            let why = "Décision d'aide humanitaire d'urgence, non une convention : l'article L1115-1 permet de mettre en œuvre ou de soutenir une action à caractère humanitaire sans convention (loi n° 2007-147 dite Thiollière). La règle ne s'applique pas."
+            let why = "Décision d'aide humanitaire d'urgence, non une convention : l'article L1115-1 permet de mettre en œuvre ou de soutenir une action à caractère humanitaire sans convention ; la loi n° 2007-147 dite Thiollière l'a posé : « \(LawTexts.thiolliere2007) » Les règles propres aux conventions ne s'appliquent pas."
             results = rules.map { rule in
                 RuleResult(rule: rule, outcome: RuleOutcome(.notApplicable, evidence: reading.natureEvidence.map { [$0] } ?? [], why))
             }

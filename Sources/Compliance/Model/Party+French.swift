@@ -17,6 +17,17 @@ extension Party.Kind {
     }
 }
 
+extension Party.Kind {
+    /// The label with its indefinite article ("une commune", "un département").
+    public var frenchLabelWithArticle: String {
+        switch self {
+        case .commune, .region, .collectivite, .foreignLocalAuthority, .association, .company: return "une " + frenchLabel
+        case .unknown: return "de " + frenchLabel
+        default: return "un " + frenchLabel
+        }
+    }
+}
+
 extension Party.Role {
     public var frenchLabel: String {
         switch self {

@@ -41,18 +41,28 @@ struct AmountReader: Sendable {
             passage: text.passage(start, end), sentence: sentence)
     }
 
-    /// Annual when the words near the figure say so, total when they say that, else unspecified.
+    /// Annual or total from the words right after the figure ("25 000 euros par an",
+    /// "75 000 euros sur la durée"), else right before it ("une contribution annuelle de").
     private func period(_ text: ConventionText, start: Int, end: Int, sentence: Passage) -> Amount.Period {
         let f = text.folded
-        let from = f.foldedIndex(ofOriginal: max(sentence.start, start - 120))
-        let to = f.foldedIndex(ofOriginal: min(sentence.end, end + 80))
-        guard from < to else { return .unspecified }
-        let window = from..<to
-        if f.containsAny(["par an", "par annee", "annuel", "annuelle", "annuellement", "chaque annee", "par exercice", "/an", "l'an"], in: window) {
-            return .annual
+        let annual = ["par an", "par annee", "annuel*", "chaque annee", "par exercice", "/an", "l'an", "pour l'annee", "au titre de l'annee"]
+        let total = ["au total", "total*", "global*", "sur la duree", "pour la duree", "sur l'ensemble", "sur la periode", "pour la periode", "sur trois ans", "sur deux ans", "sur quatre ans", "sur cinq ans", "pluriannuel*"]
+        // After: up to the next comma, semicolon or full stop, at most 60 bytes.
+        let a0 = f.foldedIndex(ofOriginal: end)
+        var a1 = a0
+        while a1 < f.count, a1 < a0 + 60, ![0x2C, 0x3B, 0x2E].contains(f.bytes[a1]) { a1 += 1 }
+        if a0 < a1 {
+            if f.containsAny(annual, in: a0..<a1) { return .annual }
+            if f.containsAny(total, in: a0..<a1) { return .total }
         }
-        if f.containsAny(["au total", "total", "globale", "global", "sur la duree", "pour la duree", "sur l'ensemble", "sur la periode", "pour la periode", "sur trois ans", "sur deux ans", "sur quatre ans", "sur cinq ans"], in: window) {
-            return .total
+        // Before: back to the previous comma or the sentence start, at most 60 bytes.
+        let b1 = f.foldedIndex(ofOriginal: start)
+        var b0 = b1
+        let floor = f.foldedIndex(ofOriginal: sentence.start)
+        while b0 > floor, b0 > b1 - 60, ![0x2C, 0x3B].contains(f.bytes[b0 - 1]) { b0 -= 1 }
+        if b0 < b1 {
+            if f.containsAny(annual, in: b0..<b1) { return .annual }
+            if f.containsAny(total, in: b0..<b1) { return .total }
         }
         return .unspecified
     }
@@ -101,11 +111,15 @@ struct AmountReader: Sendable {
             var k = j
             if k < b.count, b[k] == 0x20 { k += 1 }
             // Multiplier.
-            for (word, factor) in AmountReader.multipliers where matchesWord(b, at: k, word) {
-                // "m" alone must be followed by € or "eur" ("1,2 M€"), not be the start of "mois".
+            for (word, factor) in AmountReader.multipliers {
                 if word == "m" || word == "k" {
+                    // "M€", "k€", "M EUR": the letter must be followed by a currency, not
+                    // start a word ("mois", "km").
+                    guard k < b.count, b[k] == UInt8(ascii: word == "m" ? "m" : "k") else { continue }
                     let after = k + 1
                     guard after < b.count, b[after] == 0xE2 || matchesWord(b, at: after, "eur") || (after + 1 < b.count && b[after] == 0x20 && (b[after + 1] == 0xE2 || matchesWord(b, at: after + 1, "eur"))) else { continue }
+                } else if !matchesWord(b, at: k, word) {
+                    continue
                 }
                 value *= factor
                 k += word.utf8.count

@@ -111,16 +111,16 @@ public struct ConventionReader: Sendable {
             let local = s.foldedIndex(ofOriginal: nearStart)..<s.foldedIndex(ofOriginal: amount.passage.end - amount.sentence.start)
             let isResource = s.containsAny(["ressources", "recettes", "produit de la", "produit du"], in: local)
                 || (s.containsAny(["budget annexe", "budget de l'eau", "budget du service", "budgets des services", "budget de l'assainissement", "budget eau", "budget assainissement"], in: local)
-                    && s.containsAny(["s'eleve", "s'elevent", "est de", "sont de", "represente", "represent", "atteint", "montant total", "total"]))
+                    && s.containsAny(["s'eleve*", "est de", "sont de", "represent*", "atteint*", "montant total", "total"]))
             if isResource {
                 resources.append(amount)
                 continue
             }
             let inFinancialArticle = financial.contains { amount.passage.start >= $0.start && amount.passage.start < $0.end }
             let financialWords = s.containsAny([
-                "engage", "engagement", "verse", "versera", "versement", "contribu", "subvention", "financ", "alloue", "allouer",
-                "apporte", "participation", "participe", "dotation", "montant", "budget", "prend en charge", "prise en charge",
-                "consacre", "mobilise", "aide", "cofinanc", "somme", "enveloppe", "credit",
+                "engag*", "vers*", "contribu*", "subvention*", "financ*", "allou*", "apport*", "particip*", "dotation*",
+                "montant*", "budget*", "prend en charge", "prise en charge", "consacr*", "mobilis*", "aide*", "cofinanc*",
+                "somme*", "enveloppe*", "credit*", "attribu*", "octroi*",
             ])
             if inFinancialArticle || financialWords { commitments.append(amount) }
         }
@@ -151,7 +151,7 @@ public struct ConventionReader: Sendable {
                 guard !seen.contains(sentence.start) else { continue }
                 let s = FoldedText(sentence.text)
                 // A recital quoting the law ("Vu la loi Oudin…") is not a funding decision.
-                if s.containsAny(["vu la loi", "vu le code", "vu l'article"]), !s.containsAny(["impute", "preleve", "finance sur", "financee sur", "finances sur", "sur le budget", "budget annexe"]) { continue }
+                if s.containsAny(["vu la loi", "vu le code", "vu l'article"]), !s.containsAny(["impute*", "preleve*", "finance sur", "financee sur", "finances sur", "sur le budget", "budget annexe"]) { continue }
                 for (domain, words) in domains where s.containsAny(words) {
                     seen.insert(sentence.start)
                     out.append(CappedFunding(domain: domain, passage: sentence))
@@ -173,7 +173,7 @@ public struct ConventionReader: Sendable {
                 if partyRanges.contains(where: { $0.contains(o) }) { continue }
                 let sentence = text.sentence(around: o)
                 let s = FoldedText(sentence.text)
-                if s.containsAny(["transmi", "controle de legalite", "executoire", "depot", "deposee", "depose", "adresse", "notifie", "communique"]) {
+                if s.containsAny(["transmi*", "controle de legalite", "executoire*", "depot", "depos*", "adress*", "notifi*", "communiqu*"]) {
                     return sentence
                 }
             }
@@ -183,9 +183,19 @@ public struct ConventionReader: Sendable {
 
     // MARK: Sentences
 
+    /// The first sentence containing one of `patterns`, outside article headings
+    /// ("Article 4 – Durée et entrée en vigueur" names a subject, it states nothing).
     func firstSentence(_ text: ConventionText, containing patterns: [String]) -> Passage? {
-        guard let hit = text.folded.firstOf(patterns) else { return nil }
-        return text.sentence(around: text.folded.originalStart(hit.at))
+        var best: Int?
+        for p in patterns {
+            for at in text.folded.find(Array(p.utf8)) {
+                let o = text.folded.originalStart(at)
+                if let a = text.article(at: o), o < a.bodyStart { continue }
+                if best == nil || o < best! { best = o }
+                break
+            }
+        }
+        return best.map { text.sentence(around: $0) }
     }
 
     func sentences(_ text: ConventionText, containing patterns: [String]) -> [Passage] {

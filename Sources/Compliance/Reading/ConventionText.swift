@@ -121,7 +121,21 @@ struct ConventionText: Sendable {
         if j >= 0, utf8[j] == 0x3A || utf8[j] == 0x2E || utf8[j] == 0x3B { return true }
         // Article headings.
         let head = string(i, min(utf8.count, i + 8)).lowercased()
-        return head.hasPrefix("article") || head.hasPrefix("art.")
+        if head.hasPrefix("article") || head.hasPrefix("art.") { return true }
+        // The previous line is a heading: an article heading, or a short line without
+        // final punctuation followed by a capitalised line ("Engagements financiers").
+        var prevStart = max(0, lineStart - 1)
+        while prevStart > 0, utf8[prevStart - 1] != 0x0A { prevStart -= 1 }
+        let prev = string(prevStart, max(prevStart, lineStart - 1)).trimmingSpaces()
+        let prevLower = prev.lowercased()
+        if prevLower.hasPrefix("article") || prevLower.hasPrefix("art.") || prevLower.hasPrefix("chapitre") || prevLower.hasPrefix("titre ") {
+            return ConventionText.parseArticleHeading(utf8: Array(prev.utf8), 0, prev.utf8.count) != nil || prevLower.hasPrefix("chapitre") || prevLower.hasPrefix("titre ")
+        }
+        let startsUpper = b >= 0x41 && b <= 0x5A || b == 0xC3
+        if startsUpper, !prev.isEmpty, prev.utf8.count <= 60, let last = prev.last, !",;:-–".contains(last), !last.isLowercase || prev.split(separator: " ").count <= 6 {
+            return !prevLower.hasSuffix(" de") && !prevLower.hasSuffix(" et") && !prevLower.hasSuffix(" la") && !prevLower.hasSuffix(" le") && !prevLower.hasSuffix(" du") && !prevLower.hasSuffix(" des")
+        }
+        return false
     }
 
     /// "M.", "art.", "n°.", single capitals and digits followed by a period are not ends of sentences.
@@ -149,8 +163,15 @@ struct ConventionText: Sendable {
         }
         if !labelled.isEmpty {
             for block in labelled.sorted(by: { $0.start < $1.start }) {
-                let (headEnd, title) = headingLine(utf8: utf8, at: block.start, label: block.label!)
-                found.append((block.label!, block.start, headEnd, title))
+                var (headEnd, title) = headingLine(utf8: utf8, at: block.start, label: block.label!)
+                // Extractors may label a block with its whole heading ("Article 1 – Objet").
+                var label = block.label!
+                let labelBytes = Array(label.utf8)
+                if let (short, labelTitle) = parseArticleHeading(utf8: labelBytes, 0, labelBytes.count) {
+                    label = short
+                    if title.isEmpty || title == block.label! { title = labelTitle }
+                }
+                found.append((label, block.start, headEnd, title))
             }
         } else {
             var lineStart = 0
@@ -163,9 +184,24 @@ struct ConventionText: Sendable {
                 lineStart = lineEnd + 1
             }
         }
+        // The last article ends where the closing "Fait à …" starts.
+        var closing = utf8.count
+        if let lastStart = found.last?.start {
+            var lineStart = lastStart
+            while lineStart < utf8.count {
+                var lineEnd = lineStart
+                while lineEnd < utf8.count, utf8[lineEnd] != 0x0A { lineEnd += 1 }
+                let line = String(decoding: utf8[lineStart..<lineEnd], as: UTF8.self).trimmingSpaces().lowercased()
+                if lineStart > lastStart, line.hasPrefix("fait à") || line.hasPrefix("fait a ") || line.hasPrefix("fait en ") || line.hasPrefix("fait et ") || line.hasPrefix("fait le ") {
+                    closing = lineStart
+                    break
+                }
+                lineStart = lineEnd + 1
+            }
+        }
         var sections: [ArticleSection] = []
         for (i, f) in found.enumerated() {
-            let end = i + 1 < found.count ? found[i + 1].start : utf8.count
+            let end = i + 1 < found.count ? found[i + 1].start : closing
             let foldedTitle = String(decoding: FoldedText(f.title).bytes, as: UTF8.self)
             sections.append(
                 ArticleSection(label: f.label, foldedTitle: foldedTitle, title: f.title, start: f.start, end: max(end, f.headEnd), bodyStart: min(f.headEnd, end)))

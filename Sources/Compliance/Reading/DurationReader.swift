@@ -10,15 +10,39 @@ struct DurationReader: Sendable {
         ("vingt-quatre", 24), ("trente-six", 36), ("quarante-huit", 48), ("soixante", 60),
     ]
 
+    /// Looks first in the articles about duration ("Durée", "Entrée en vigueur",
+    /// "Validité"), then in all articles, then anywhere (a preamble recalling a former
+    /// agreement's duration must not win over the convention's own clause).
     func read(_ text: ConventionText, entities: [Entity]) -> DurationClause? {
         let f = text.folded
         let tacit = f.contains("tacite reconduction") || f.contains("reconduite tacitement") || f.contains("reconduction tacite")
-        if let at = f.firstOf(["duree indeterminee", "duree illimitee", "sans limitation de duree"]) {
+        var scopes: [[Range<Int>]] = []
+        let durationArticles = text.articles.filter {
+            FoldedText($0.foldedTitle).containsAny(["duree", "validite", "entree en vigueur", "prise d'effet", "effet", "terme", "reconduction"])
+        }
+        if !durationArticles.isEmpty {
+            scopes.append(durationArticles.map { f.foldedIndex(ofOriginal: $0.start)..<f.foldedIndex(ofOriginal: $0.end) })
+        }
+        if let first = text.articles.first, let last = text.articles.last {
+            scopes.append([f.foldedIndex(ofOriginal: first.start)..<f.foldedIndex(ofOriginal: last.end)])
+        }
+        scopes.append([0..<f.count])
+        for scope in scopes {
+            for range in scope {
+                if let clause = read(text, in: range, tacit: tacit) { return clause }
+            }
+        }
+        return nil
+    }
+
+    private func read(_ text: ConventionText, in scope: Range<Int>, tacit: Bool) -> DurationClause? {
+        let f = text.folded
+        if let at = f.firstOf(["duree indeterminee", "duree illimitee", "sans limitation de duree"], in: scope) {
             return DurationClause(indefinite: true, tacitRenewal: tacit, passage: text.sentence(around: f.originalStart(at.at)))
         }
         // A length: "durée de trois ans", "pour une durée d'un an", "conclue pour 3 ans", "période de 36 mois".
         for marker in ["duree de", "duree d'", "pour une duree", "pour une periode de", "periode de", "conclue pour", "conclu pour", "signee pour", "valable pour", "valable", "pour une duree totale de", "d'une duree de"] {
-            for at in f.find(Array(marker.utf8)) {
+            for at in f.find(Array(marker.utf8), in: scope) {
                 let from = at + marker.utf8.count
                 let window = f.string(from..<min(f.count, from + 50))
                 if let months = length(in: window) {
@@ -28,7 +52,7 @@ struct DurationReader: Sendable {
         }
         // A term: "jusqu'au 31 décembre 2026", "prend fin le …", "expire le …", "s'achève le …".
         for marker in ["jusqu'au", "prend fin le", "prendra fin le", "expire le", "expirera le", "s'acheve le", "s'achevera le", "au plus tard le", "terme le"] {
-            for at in f.find(Array(marker.utf8)) {
+            for at in f.find(Array(marker.utf8), in: scope) {
                 var from = at + marker.utf8.count
                 if from < f.count, f.bytes[from] == 0x20 { from += 1 }
                 let rest = Substring(f.string(from..<min(f.count, from + 40)))
@@ -39,7 +63,7 @@ struct DurationReader: Sendable {
         }
         // A period of years: "pour la période 2024-2026", "2016/2017/2018", "de 2024 à 2026".
         for marker in ["periode", "pour les annees", "au titre des annees", "programme", "convention"] {
-            for at in f.find(Array(marker.utf8)) {
+            for at in f.find(Array(marker.utf8), in: scope) {
                 let from = at + marker.utf8.count
                 let window = f.string(from..<min(f.count, from + 30))
                 if let years = yearSpan(window) {
@@ -49,7 +73,7 @@ struct DurationReader: Sendable {
         }
         // "convention triennale", "accord quinquennal".
         for (word, months) in [("triennale", 36), ("triennal", 36), ("biennale", 24), ("quadriennale", 48), ("quinquennale", 60), ("quinquennal", 60), ("annuelle", 12)] {
-            if let at = f.first(word) {
+            if let at = f.first(word, in: scope) {
                 let sentence = text.sentence(around: f.originalStart(at))
                 if FoldedText(sentence.text).containsAny(["convention", "accord", "partenariat", "programme"]) {
                     return DurationClause(months: months, tacitRenewal: tacit, passage: sentence)

@@ -141,15 +141,23 @@ struct FoldedText: Sendable {
         return hits
     }
 
+    /// First match of `pattern`; a trailing `*` makes it a word prefix ("transmi*"
+    /// matches "transmission", "transmise").
     func first(_ pattern: String, in range: Range<Int>? = nil, wholeWord: Bool = true) -> Int? {
-        find(Array(pattern.utf8), in: range, wholeWord: wholeWord).first
+        if pattern.hasSuffix("*") {
+            let stem = Array(pattern.utf8.dropLast())
+            return find(stem, in: range, wholeWord: false).first { at in
+                !wholeWord || at == 0 || !FoldedText.isWordByte(bytes[at - 1])
+            }
+        }
+        return find(Array(pattern.utf8), in: range, wholeWord: wholeWord).first
     }
 
     /// The first match of any of `patterns` (earliest position), with the pattern's length.
     func firstOf(_ patterns: [String], in range: Range<Int>? = nil) -> (at: Int, length: Int)? {
         var best: (Int, Int)?
         for p in patterns {
-            if let at = first(p, in: range), best == nil || at < best!.0 { best = (at, p.utf8.count) }
+            if let at = first(p, in: range), best == nil || at < best!.0 { best = (at, p.utf8.count - (p.hasSuffix("*") ? 1 : 0)) }
         }
         return best.map { (at: $0.0, length: $0.1) }
     }

@@ -53,7 +53,13 @@ struct PartyReader: Sendable {
         let f = text.folded
         let limit = text.articles.first.map { f.foldedIndex(ofOriginal: $0.start) } ?? min(f.count, 6000)
         let head = 0..<max(0, min(limit, f.count))
-        guard let entre = f.find(Array("entre".utf8), in: head).first(where: { isClauseStart(f, $0) }) else { return [] }
+        // The "Entre" that opens the parties is the last one before "d'une part" (a title
+        // "Convention entre X et Y" may come first), else the first clause-like one.
+        let entres = f.find(Array("entre".utf8), in: head).filter { isClauseStart(f, $0) }
+        let firstUnePart = f.first("d'une part", in: head)
+        // Without "d'une part", an "Entre" opening its own line wins over one ending a title line.
+        let lineOpening = entres.filter { isLineStartInOriginal(text, folded: $0) }
+        guard let entre = firstUnePart.flatMap({ limit in entres.last(where: { $0 < limit }) }) ?? lineOpening.first ?? entres.first else { return [] }
         var cursor = entre + 5
         while cursor < f.count, f.bytes[cursor] == 0x20 || f.bytes[cursor] == 0x3A { cursor += 1 }
         if let soussignes = f.firstOf(["les soussignes", "les parties soussignees", "les parties suivantes"], in: cursor..<min(f.count, cursor + 40)), soussignes.at == cursor {
@@ -68,15 +74,20 @@ struct PartyReader: Sendable {
             let end = f.first("d'autre part", in: second..<searchEnd) ?? endOfParties(f, from: second, limit: searchEnd)
             return [range(f, cursor, unePart), range(f, second, end)].compactMap { $0 }
         }
-        // "Entre : A, représentée par … Et : B, représentée par …"
+        // "Entre : A, représentée par … Et : B, représentée par … [Et : C …]"
         let stop = endOfParties(f, from: cursor, limit: searchEnd)
-        let candidates = f.find(Array("et".utf8), in: cursor..<stop).filter { isLineStartInOriginal(text, folded: $0) }
-        if let et = candidates.first {
-            var second = et + 2
-            while second < f.count, [0x20, 0x3A, 0x2C].contains(f.bytes[second]) { second += 1 }
-            return [range(f, cursor, et), range(f, second, stop)].compactMap { $0 }
+        let ets = f.find(Array("et".utf8), in: cursor..<stop).filter { isLineStartInOriginal(text, folded: $0) }
+        guard !ets.isEmpty else { return [] }
+        var clauses: [Range<Int>] = []
+        var from = cursor
+        for et in ets + [stop] {
+            if let r = range(f, from, et) { clauses.append(r) }
+            guard et < stop else { break }
+            var next = et + 2
+            while next < f.count, [0x20, 0x3A, 0x2C].contains(f.bytes[next]) { next += 1 }
+            from = next
         }
-        return []
+        return clauses
     }
 
     /// "Convention de coopération entre la commune de X et la province de Y" in the first lines.
@@ -190,7 +201,13 @@ struct PartyReader: Sendable {
             country = p.normalized
         }
         if country == nil {
-            country = parenthesisedPlace(foldedName) ?? (f.containsAny(["(france)", "francaise"], in: start..<clause.upperBound) ? "FR" : nil)
+            country = parenthesisedPlace(foldedName) ?? placeInClause(text, start..<clause.upperBound)
+        }
+        if country == nil, let r = f.firstOf(["republique", "royaume", "etat de", "etat du", "federation de", "emirat", "principaute"], in: nameEnd..<clause.upperBound),
+            !f.containsAny(["republique francaise"], in: r.at..<min(f.count, r.at + 25))
+        {
+            // "…, République socialiste du Viêt Nam, dont le siège…": a foreign country named in the clause.
+            country = "?" + f.string(r.at..<min(clause.upperBound, r.at + 40))
         }
         var representative: String?
         if let r = f.firstOf(["representee par", "represente par", "representes par", "representees par"], in: start..<clause.upperBound) {
@@ -217,6 +234,44 @@ struct PartyReader: Sendable {
         case "syndicat": return .syndicat
         default: return .collectivite
         }
+    }
+
+    /// A country named in the clause: "(France)" / "(Sénégal)" after an address, or the
+    /// adjective of "collectivité territoriale française / sénégalaise". "FR" for France,
+    /// "?<words>" for another country (the recognizer, when present, gives ISO codes).
+    private func placeInClause(_ text: ConventionText, _ range: Range<Int>) -> String? {
+        let f = text.folded
+        for marker in ["collectivite territoriale", "collectivite locale", "autorite locale", "association", "commune", "region", "province", "ville"] {
+            for at in f.find(Array(marker.utf8), in: range) {
+                let after = at + marker.utf8.count + 1
+                guard after < range.upperBound else { continue }
+                let word = f.string(after..<min(range.upperBound, after + 20)).prefix { $0.isLetter || $0 == "-" }
+                if word == "francaise" || word == "francais" { return "FR" }
+                if word.count >= 5, word.hasSuffix("aise") || word.hasSuffix("ienne") || word.hasSuffix("aine") || word.hasSuffix("ine") || word.hasSuffix("oise") || word.hasSuffix("ane") || word.hasSuffix("ique") || word.hasSuffix("que") {
+                    if !["publique", "politique", "unique", "juridique", "economique", "urbaine", "rurale", "territoriale", "locale", "voisine", "ukrainienne"].contains(String(word)) || word == "ukrainienne" {
+                        return "?" + word
+                    }
+                }
+            }
+        }
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard f.bytes[i] == UInt8(ascii: "(") else { i += 1; continue }
+            var j = i + 1
+            while j < range.upperBound, f.bytes[j] != UInt8(ascii: ")"), j - i < 40 { j += 1 }
+            guard j < range.upperBound, f.bytes[j] == UInt8(ascii: ")") else { break }
+            let inside = f.string((i + 1)..<j).trimmingSpaces()
+            let original = text.passage(folded: (i + 1)..<j).text
+            // Not a postal code, not an acronym ("(FADERMA)"), not "(ci-après …)".
+            let hasDigit = inside.contains { $0.isNumber }
+            let isAcronym = original == original.uppercased() && original.count <= 12 && original.count > 1 && !original.contains(" ")
+            if !hasDigit, !isAcronym, inside.count >= 3, !inside.hasPrefix("ci-apres"), !inside.hasPrefix("ci apres") {
+                if inside == "france" { return "FR" }
+                return "?" + inside
+            }
+            i = j + 1
+        }
+        return nil
     }
 
     /// "(Sénégal)" or "(République du Mali)" in a designation: the country as written,
@@ -249,7 +304,19 @@ struct PartyReader: Sendable {
             state.map { ($0, Party.Kind.state) }, foreign.map { ($0, Party.Kind.foreignLocalAuthority) },
             french.map { ($0, PartyReader.frenchKind(head: $0)) }, other.map { ($0, otherKind($0)) },
         ].compactMap { $0 }
-        guard let best = candidates.max(by: { $0.0.count < $1.0.count }) else { return (.unknown, nil) }
+        guard let best = candidates.max(by: { $0.0.count < $1.0.count }) else {
+            // An executive or council named after its authority: "Comité populaire de la
+            // Province de Ninh Bình", "Conseil municipal de X", "Mairie centrale de Y".
+            for (i, _) in name.enumerated() where i > 0 {
+                let tail = name.dropFirst(i)
+                guard tail.hasPrefix(" de la ") || tail.hasPrefix(" du ") || tail.hasPrefix(" de l'") || tail.hasPrefix(" de ") else { continue }
+                let rest = tail.drop { $0 == " " }.drop { $0 != " " && $0 != "'" }.dropFirst()
+                let (kind, head) = classify(String(rest))
+                if kind == .foreignLocalAuthority || kind == .state { return (kind, head) }
+                if [.commune, .departement, .region, .epci, .syndicat, .collectivite].contains(kind) { return (kind, head) }
+            }
+            return (.unknown, nil)
+        }
         if best.1 == .state, name.contains("federe") { return (.foreignLocalAuthority, best.0) }
         return (best.1, best.0)
     }
@@ -289,11 +356,32 @@ struct PartyReader: Sendable {
             case .foreignLocalAuthority:
                 parties[i].role = p.country == "FR" ? .other : .foreignAuthority
             default:
-                if isForeignCountry(p) || (p.normalized?.hasPrefix("etranger:") ?? false) {
+                let frenchCode = p.normalized.map { !$0.hasPrefix("etranger:") } ?? false
+                if !frenchCode, isForeignCountry(p) || (p.normalized?.hasPrefix("etranger:") ?? false) {
                     parties[i].role = .foreignAuthority
                     parties[i].kind = .foreignLocalAuthority
                 } else {
                     parties[i].role = .frenchAuthority
+                }
+            }
+        }
+        // No French party, but French-looking designations whose only foreign mark is a
+        // place in parentheses ("la Commune de Saint-Brieuc (Côtes-d'Armor)" next to "la
+        // Commune de Mbour (République du Sénégal)"): the marks that name a State are the
+        // foreign ones; when none does, the first party is read as the French one.
+        if !parties.contains(where: { $0.role == .frenchAuthority }) {
+            let guessed = parties.indices.filter {
+                parties[$0].role == .foreignAuthority && parties[$0].normalized == nil && (parties[$0].country?.hasPrefix("?") ?? false)
+                    && PartyReader.frenchKind(head: classify(FoldedText(parties[$0].name.text).string(0..<FoldedText(parties[$0].name.text).count)).1 ?? "") != .collectivite
+            }
+            if guessed.count >= 2 {
+                let stateWords = ["republique", "royaume", "etat", "federation", "emirat", "sultanat", "principaute", "confederation"]
+                let named = guessed.filter { i in stateWords.contains { parties[i].country!.contains($0) } }
+                let french = guessed.filter { !named.contains($0) }
+                if let pick = named.isEmpty ? guessed.first : (french.count == 1 ? french.first : nil) {
+                    parties[pick].role = .frenchAuthority
+                    parties[pick].country = nil
+                    parties[pick].kind = PartyReader.frenchKind(head: classify(FoldedText(parties[pick].name.text).string(0..<FoldedText(parties[pick].name.text).count)).1 ?? "")
                 }
             }
         }

@@ -112,7 +112,12 @@ struct SignatureReader: Sendable {
             let folded = FoldedText(trimmed)
             let fs = folded.string(0..<folded.count)
             // Two columns on one line: "Pour la commune de X        Pour la municipalité de Y".
-            let columns = raw.components(separatedBy: "   ").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            var columns = raw.components(separatedBy: "   ").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            if columns.count < 2 {
+                // Extractors may fold the gap between columns to one space: split before
+                // each further "Pour la / Pour le / Pour l'".
+                columns = splitBeforeRepeatedPour(trimmed)
+            }
             let blocks = columns.count >= 2 ? columns : [trimmed]
             let isBlock = fs.hasPrefix("pour ") || fs.hasPrefix("le maire") || fs.hasPrefix("la maire") || fs.hasPrefix("le president") || fs.hasPrefix("la presidente") || fs.hasPrefix("le gouverneur") || fs.hasPrefix("le bourgmestre")
             guard isBlock else { continue }
@@ -125,6 +130,13 @@ struct SignatureReader: Sendable {
                 .joined(separator: ", ")
             for block in blocks {
                 let bf = FoldedText(block)
+                // "Pour la Région X, la Présidente du conseil régional, Anne Vautrin": the
+                // signer is written on the block's own line.
+                var signer = signer
+                if signer.isEmpty, let comma = block.firstIndex(of: ",") {
+                    let rest = block[block.index(after: comma)...].trimmingSpaces()
+                    if rest.count >= 3 { signer = rest }
+                }
                 var passage = text.passage(line.lowerBound, line.upperBound)
                 if blocks.count > 1, let r = raw.range(of: block) {
                     let offset = raw.utf8.distance(from: raw.startIndex, to: r.lowerBound)
@@ -134,6 +146,24 @@ struct SignatureReader: Sendable {
             }
         }
         return out
+    }
+
+    /// "Pour la Région X Pour la Province Y" → ["Pour la Région X", "Pour la Province Y"].
+    private func splitBeforeRepeatedPour(_ line: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        for (i, w) in words.enumerated() {
+            let next = i + 1 < words.count ? words[i + 1].lowercased() : ""
+            let startsBlock = w == "Pour" && (next == "la" || next == "le" || next == "les" || next.hasPrefix("l'") || next.hasPrefix("l’"))
+            if startsBlock, !current.isEmpty {
+                parts.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + w
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts
     }
 
     /// The party whose designation shares the most distinctive words with the block.

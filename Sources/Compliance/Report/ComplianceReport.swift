@@ -93,11 +93,20 @@ public struct ComplianceReport: Sendable {
             }
         }
         lines.append("")
+        if nature == .emergencyAid, let first = results.first {
+            for e in first.outcome.evidence.prefix(2) {
+                let location = e.locationDescription
+                lines.append("Preuve\(location.isEmpty ? "" : " (\(location))") : « \(Self.quote(e.text)) »")
+            }
+            lines.append("→ \(first.outcome.explanation)")
+            lines.append("Règles de la convention : " + results.map { "\($0.outcome.status.symbol) \($0.id)" }.joined(separator: ", ") + " (sans objet).")
+            return lines.joined(separator: "\n")
+        }
         for r in results {
             lines.append("\(r.outcome.status.symbol) \(r.id) — \(r.title) : \(r.outcome.status.frenchLabel)")
             lines.append("    Base : \(r.basis)")
             if r.outcome.status == .missing || r.outcome.status == .nonCompliant {
-                lines.append("    Texte : « \(r.lawText) »")
+                for paragraph in r.lawText.split(separator: "\n") { lines.append("    Texte : « \(paragraph) »") }
             }
             for e in r.outcome.evidence.prefix(3) {
                 let location = e.locationDescription

@@ -24,6 +24,8 @@ struct FinancialCommitmentsRule: ComplianceRule {
             }
         }
         let more = commitments.count > 4 ? " (et \(commitments.count - 4) autre(s))" : ""
-        return RuleOutcome(.ok, evidence: commitments.prefix(4).map(\.sentence), "Montant(s) prévisionnel(s) indiqué(s) : \(listed.joined(separator: " ; "))\(more).")
+        var evidence: [Passage] = []
+        for a in commitments where !evidence.contains(where: { $0.start == a.sentence.start }) { evidence.append(a.sentence) }
+        return RuleOutcome(.ok, evidence: Array(evidence.prefix(4)), "Montant(s) prévisionnel(s) indiqué(s) : \(listed.joined(separator: " ; "))\(more).")
     }
 }

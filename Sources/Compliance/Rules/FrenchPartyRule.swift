@@ -7,7 +7,7 @@ struct FrenchPartyRule: ComplianceRule {
 
     func evaluate(_ reading: ConventionReading) -> RuleOutcome {
         if let french = reading.parties.first(where: { $0.role == .frenchAuthority }) {
-            var explanation = "La partie française est une \(french.kind.frenchLabel)"
+            var explanation = "La partie française est \(french.kind.frenchLabelWithArticle)"
             if let code = french.normalized { explanation += " (\(code))" }
             explanation += "."
             if !reading.deliberations.isEmpty { explanation += " Une délibération autorisant la signature est mentionnée." }
@@ -20,15 +20,8 @@ struct FrenchPartyRule: ComplianceRule {
         if let other = others.first {
             return RuleOutcome(
                 .nonCompliant, evidence: others.map(\.name),
-                "Aucune partie n'est une collectivité territoriale française ou un groupement : « \(other.name.text) » est \(article(other.kind)) \(other.kind.frenchLabel). Seuls les collectivités et leurs groupements peuvent conclure une convention au titre de l'article L1115-1.")
+                "Aucune partie n'est une collectivité territoriale française ou un groupement : « \(other.name.text) » est \(other.kind.frenchLabelWithArticle). Seuls les collectivités et leurs groupements peuvent conclure une convention au titre de l'article L1115-1.")
         }
         return RuleOutcome(.nonCompliant, evidence: reading.parties.map(\.name), "Aucune des parties identifiées n'est une collectivité territoriale française ou un groupement.")
-    }
-
-    private func article(_ kind: Party.Kind) -> String {
-        switch kind {
-        case .association, .company, .collectivite, .commune, .region: return "une"
-        default: return "un"
-        }
     }
 }

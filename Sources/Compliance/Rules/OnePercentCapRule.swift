@@ -3,8 +3,9 @@
 struct OnePercentCapRule: ComplianceRule {
     let id = "plafond-1-pourcent"
     let title = "Plafond de 1 % des budgets eau, énergie, déchets, mobilité"
-    let basis = "CGCT, art. L1115-1-1 (eau, assainissement, électricité, gaz), 1 % déchets (loi n° 2014-773), art. L1115-3 (mobilité)"
-    let lawText = LawTexts.l1115_1_1
+    let basis = "CGCT, art. L1115-1-1 (eau, assainissement, électricité, gaz), L1115-2 (déchets), L1115-3 (mobilité)"
+    /// The three caps, one per line: L1115-1-1, L1115-2, L1115-3.
+    let lawText = [LawTexts.l1115_1_1, LawTexts.l1115_2, LawTexts.l1115_3].joined(separator: "\n")
 
     func evaluate(_ reading: ConventionReading) -> RuleOutcome {
         let funding = reading.cappedFunding
@@ -21,10 +22,17 @@ struct OnePercentCapRule: ComplianceRule {
         let fromFundingSentence = !funded.isEmpty
         if funded.isEmpty { funded = reading.commitments.filter { $0.currency == "EUR" } }
         var evidence = funding.prefix(2).map(\.passage)
+        // L1115-1-1 and L1115-2 open the 1 % to communes, EPCI and syndicats mixtes only.
+        var eligibility = ""
+        if let french = reading.parties.first(where: { $0.role == .frenchAuthority }), french.kind == .departement || french.kind == .region,
+            funding.contains(where: { $0.domain != .mobility })
+        {
+            eligibility = " En outre, la partie française est \(french.kind.frenchLabelWithArticle) : les articles L1115-1-1 et L1115-2 ne visent que les communes, les EPCI et les syndicats mixtes chargés de ces services."
+        }
         guard !funded.isEmpty, !resources.isEmpty else {
             evidence += resources.prefix(1).map(\.sentence)
             let missing = funded.isEmpty ? "le montant engagé sur ce budget" : "le montant des ressources affectées à ce budget"
-            return RuleOutcome(.toVerify, evidence: evidence, "L'action est financée sur \(domainText), mais le texte ne donne pas \(missing) : le rapport aux 1 % ne peut pas être calculé.")
+            return RuleOutcome(.toVerify, evidence: evidence, "L'action est financée sur \(domainText), mais le texte ne donne pas \(missing) : le rapport aux 1 % ne peut pas être calculé." + eligibility)
         }
         let years = reading.duration?.years
         var annual = 0.0
@@ -39,15 +47,17 @@ struct OnePercentCapRule: ComplianceRule {
         }
         let budget = resources.reduce(0) { $0 + $1.value }
         let ratio = annual / budget * 100
-        evidence += funded.prefix(2).map(\.sentence)
-        evidence += resources.prefix(2).map(\.sentence)
+        for p in funded.prefix(2).map(\.sentence) + resources.prefix(2).map(\.sentence) where !evidence.contains(where: { $0.start == p.start }) {
+            evidence.append(p)
+        }
         var explanation = "Engagement annuel de \(Amount.format(annual, currency: "EUR")) sur \(domainText) pour \(Amount.format(budget, currency: "EUR")) de ressources : \(Self.percent(ratio))"
         if !notes.isEmpty { explanation += " (" + notes.joined(separator: " ; ") + ")" }
         if !fromFundingSentence { explanation += " ; faute de montant rattaché au budget plafonné, tous les engagements sont comptés" }
         if ratio <= 1.0 {
-            return RuleOutcome(.ok, evidence: evidence, explanation + ", dans la limite de 1 %.")
+            if !eligibility.isEmpty { return RuleOutcome(.toVerify, evidence: evidence, explanation + ", dans la limite de 1 %." + eligibility) }
+        return RuleOutcome(.ok, evidence: evidence, explanation + ", dans la limite de 1 %.")
         }
-        return RuleOutcome(.nonCompliant, evidence: evidence, explanation + ", au-delà du plafond de 1 % des ressources affectées au budget.")
+        return RuleOutcome(.nonCompliant, evidence: evidence, explanation + ", au-delà du plafond de 1 % des ressources affectées au budget." + eligibility)
     }
 
     static func percent(_ r: Double) -> String {
