@@ -105,9 +105,12 @@ struct GoldStandardTests {
             let annotatedTypes = Set(entries.compactMap { EntityType(rawValue: $0.type) })
             var expected = Set<String>()
             for e in entries {
-                let range = try #require(
-                    Self.locate(e.text, occurrence: e.occurrence, in: document.text),
-                    "gold \(doc): « \(e.text) » occurrence \(e.occurrence) not found in the extracted text")
+                // A gold line that no longer matches the extracted text is a failure, but
+                // the other lines are still scored (one stale line must not hide the rest).
+                guard let range = Self.locate(e.text, occurrence: e.occurrence, in: document.text) else {
+                    Issue.record("gold \(doc): « \(e.text) » occurrence \(e.occurrence) not found in the extracted text")
+                    continue
+                }
                 expected.insert("\(e.type)|\(range.lowerBound)|\(range.upperBound)|\(e.normalized)")
             }
             let predicted = Set(
