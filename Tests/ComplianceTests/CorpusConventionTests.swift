@@ -61,6 +61,14 @@ struct CorpusConventionTests {
         }
     }
 
+    @Test("a brochure about cooperation is neither a convention nor an emergency-aid decision")
+    func brochure() throws {
+        let report = try Fixtures.check("Corpus/publications/brochure-30-ans-cooperation-decentralisee.txt")
+        #expect(report.nature == .unknown)
+        #expect(report.verdict != .compliant)
+        #expect(report.renderText().contains("Nature : non reconnue"))
+    }
+
     @Test("parties are read with their roles")
     func parties() throws {
         let doc = try DocumentExtractor().extract(path: Fixtures.path("Corpus/conventions/convention-saint-brieuc-mbour.odt"))[0]

@@ -55,7 +55,11 @@ struct PartyReader: Sendable {
         let head = 0..<max(0, min(limit, f.count))
         // The "Entre" that opens the parties is the last one before "d'une part" (a title
         // "Convention entre X et Y" may come first), else the first clause-like one.
-        let entres = f.find(Array("entre".utf8), in: head).filter { isClauseStart(f, $0) }
+        // It opens its own line ("Entre :", "Entre la commune de …") or is followed by a colon;
+        // "… une concertation entre l'État et les collectivités" inside a sentence is not one.
+        let entres = f.find(Array("entre".utf8), in: head).filter {
+            isClauseStart(f, $0) && (isLineStartInOriginal(text, folded: $0) || f.string(($0 + 5)..<min(f.count, $0 + 8)).hasPrefix(" :") || f.string(($0 + 5)..<min(f.count, $0 + 7)).hasPrefix(":"))
+        }
         let firstUnePart = f.first("d'une part", in: head)
         // Without "d'une part", an "Entre" opening its own line wins over one ending a title line.
         let lineOpening = entres.filter { isLineStartInOriginal(text, folded: $0) }
