@@ -22,6 +22,10 @@ public final class IndexWriter {
     /// Segments whose files this writer created and that no commit references yet.
     private var obsoleteFiles: [String] = []
 
+    /// Called between writing the new manifest and renaming it into place (tests simulate
+    /// a crash there).
+    var beforeManifestRename: (() throws -> Void)?
+
     /// Segments of the same size tier merged together once there are this many.
     public var mergeFactor = 10
 
@@ -56,7 +60,7 @@ public final class IndexWriter {
     /// Throws `IndexError.locked` when another writer holds it.
     public init(directory: String, memoryBudget: Int = 512 * 1024 * 1024) throws {
         self.directory = directory
-        self.memoryBudget = max(memoryBudget, 4 * 1024 * 1024)
+        self.memoryBudget = max(memoryBudget, 256 * 1024)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -128,6 +132,15 @@ public final class IndexWriter {
         pool.enqueue(IndexingPool.Job(document: document, entities: entities, fileHash: fileHash))
     }
 
+    /// Adds one document and recognizes its entities with `recognizer` on the indexing
+    /// threads (in parallel with the other documents) instead of the caller's.
+    public func add(_ document: Document, fileHash: String, recognizer: EntityRecognizer) throws {
+        guard !closed else { throw IndexError.io(path: directory, reason: "écrivain fermé") }
+        try pool.rethrowFailure()
+        sourceHashes[document.source] = fileHash
+        pool.enqueue(IndexingPool.Job(document: document, entities: [], fileHash: fileHash, recognizer: recognizer))
+    }
+
     /// Marks every document from `source` deleted (takes effect at the next commit).
     public func deleteSource(_ source: String) throws {
         guard !closed else { throw IndexError.io(path: directory, reason: "écrivain fermé") }
@@ -184,7 +197,7 @@ public final class IndexWriter {
         }
         let dropped = segments.filter { $0.liveCount == 0 }
         try IndexFiles.syncDirectory(directory)
-        try next.publish(directory: directory)
+        try next.publish(directory: directory, beforeRename: beforeManifestRename)
         committed = next
         segments.removeAll { $0.liveCount == 0 }
         obsoleteFiles.removeAll()

@@ -49,16 +49,27 @@ struct GoldStandardTests {
         let hay = Array(text.utf8)
         let pat = Array(needle.utf8)
         guard !pat.isEmpty, hay.count >= pat.count else { return nil }
-        func isWordByte(_ b: UInt8) -> Bool {
-            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+        // A word character is a letter or digit scalar: typographic apostrophes, dashes,
+        // guillemets and no-break spaces (non-ASCII too) are boundaries ("d’Hébron").
+        func isWordScalar(_ bytes: [UInt8], endingAt end: Int) -> Bool {
+            var start = end - 1
+            while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            return isWordScalar(bytes, startingAt: start)
+        }
+        func isWordScalar(_ bytes: [UInt8], startingAt start: Int) -> Bool {
+            var end = start + 1
+            while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+            guard let scalar = String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.first else { return false }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
         var seen = 0
         var i = 0
         while i <= hay.count - pat.count {
             if hay[i] == pat[0], Array(hay[i..<(i + pat.count)]) == pat {
-                let beforeOK = i == 0 || !isWordByte(hay[i - 1]) || !isWordByte(pat[0])
+                let beforeOK = i == 0 || !isWordScalar(hay, endingAt: i) || !isWordScalar(pat, startingAt: 0)
                 let after = i + pat.count
-                let afterOK = after == hay.count || !isWordByte(hay[after]) || !isWordByte(pat[pat.count - 1])
+                let afterOK = after == hay.count || !isWordScalar(hay, startingAt: after)
+                    || !isWordScalar(pat, endingAt: pat.count)
                 if beforeOK && afterOK {
                     seen += 1
                     if seen == occurrence { return i..<after }

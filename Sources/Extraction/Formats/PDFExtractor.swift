@@ -37,39 +37,22 @@ public struct PDFExtractor: Extractor {
         }
 
         // 1. Lines of every page, in reading order, normalized.
+        let pageResults = readPages(data: input.data, opened: pdf, pageCount: pageCount)
         var lines: [[UInt8]] = []
         var info: [LineInfo] = []
         lines.reserveCapacity(pageCount * 48)
         info.reserveCapacity(pageCount * 48)
         var unreadablePages: [Int] = []
         var pagesWithoutText: [Int] = []
-        var normalized: [UInt8] = []
-        for index in 0..<pageCount {
+        for (index, result) in pageResults.enumerated() {
             let pageNumber = index + 1
-            guard let glyphs = pdf.glyphs(ofPage: index) else {
+            guard let result else {
                 unreadablePages.append(pageNumber)
                 continue
             }
-            let pageLines = TextLineBuilder.lines(from: glyphs)
-            let ordered: [ColumnLayout.OrderedLine]
-            if detectsColumns {
-                ordered = ColumnLayout(lines: pageLines).ordered
-            } else {
-                ordered = pageLines.enumerated().map { .init(line: $0.element, startsParagraph: $0.offset == 0, column: 0) }
-            }
-            var pageHasText = false
-            for entry in ordered {
-                normalized.removeAll(keepingCapacity: true)
-                let needsComposition = entry.line.utf8.withUnsafeBufferPointer {
-                    TextNormalizer.normalize($0, into: &normalized)
-                }
-                var bytes = needsComposition
-                    ? Array(String(decoding: normalized, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
-                    : normalized
-                PDFExtractor.trimBlanks(&bytes)
-                guard !bytes.isEmpty else { continue }
-                pageHasText = true
-                if entry.startsParagraph, let last = info.last, last.page == pageNumber, !last.isBreak {
+            if result.lines.isEmpty { pagesWithoutText.append(pageNumber) }
+            for (k, bytes) in result.lines.enumerated() {
+                if result.startsParagraph[k], let last = info.last, last.page == pageNumber, !last.isBreak {
                     // An empty line marks a paragraph break for the dehyphenator.
                     lines.append([])
                     info.append(LineInfo(page: pageNumber, isBreak: true))
@@ -77,7 +60,6 @@ public struct PDFExtractor: Extractor {
                 lines.append(bytes)
                 info.append(LineInfo(page: pageNumber, isBreak: false))
             }
-            if !pageHasText { pagesWithoutText.append(pageNumber) }
         }
 
         // 2. Hyphenation repair over the whole document (words split across pages too).
@@ -161,6 +143,90 @@ public struct PDFExtractor: Extractor {
             pages: pageCount, text: String(decoding: text, as: UTF8.self), blocks: blocks,
             warnings: warnings, metadata: extra)
         return [document]
+    }
+
+    /// One page's lines in reading order, normalized, with paragraph starts.
+    struct PageLines: Sendable {
+        var lines: [[UInt8]] = []
+        var startsParagraph: [Bool] = []
+    }
+
+    /// Pages per worker below which one thread reads everything. `COOPLEX_PDF_WORKERS=N`
+    /// (at most 4) reads large PDFs with N documents in parallel threads.
+    static let pagesPerWorker = 12
+
+    private func readPages(data: Data, opened: PopplerDocument, pageCount: Int) -> [PageLines?] {
+        // One worker by default: poppler's global locks serialize concurrent documents
+        // (measured: two workers were slower in wall time than one on 2 cores).
+        var requested = 1
+        if let custom = ProcessInfo.processInfo.environment["COOPLEX_PDF_WORKERS"], let n = Int(custom), n > 0 {
+            requested = n
+        }
+        let workers = min(requested, 4, pageCount / PDFExtractor.pagesPerWorker)
+        if workers <= 1 {
+            return (0..<pageCount).map { readPage(opened, $0) }
+        }
+        let results = PageSlots(count: pageCount)
+        let columns = detectsColumns
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Interleaved pages balance the work; each worker has its own document.
+            guard let document = try? PopplerDocument(data: data) else { return }
+            let reader = PDFExtractor(repairsHyphenation: false, detectsColumns: columns)
+            for index in stride(from: worker, to: pageCount, by: workers) {
+                results.set(index, reader.readPage(document, index))
+            }
+        }
+        return results.values
+    }
+
+    private func readPage(_ pdf: PopplerDocument, _ index: Int) -> PageLines? {
+        guard let glyphs = pdf.glyphs(ofPage: index) else { return nil }
+        let pageLines = TextLineBuilder.lines(from: glyphs)
+        let ordered: [ColumnLayout.OrderedLine]
+        if detectsColumns {
+            ordered = ColumnLayout(lines: pageLines).ordered
+        } else {
+            ordered = pageLines.enumerated().map { .init(line: $0.element, startsParagraph: $0.offset == 0, column: 0) }
+        }
+        var result = PageLines()
+        result.lines.reserveCapacity(ordered.count)
+        result.startsParagraph.reserveCapacity(ordered.count)
+        var normalized: [UInt8] = []
+        var pendingParagraph = false
+        for entry in ordered {
+            normalized.removeAll(keepingCapacity: true)
+            let needsComposition = entry.line.utf8.withUnsafeBufferPointer {
+                TextNormalizer.normalize($0, into: &normalized)
+            }
+            var bytes =
+                needsComposition
+                ? Array(String(decoding: normalized, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+                : normalized
+            PDFExtractor.trimBlanks(&bytes)
+            pendingParagraph = pendingParagraph || entry.startsParagraph
+            guard !bytes.isEmpty else { continue }
+            result.lines.append(bytes)
+            result.startsParagraph.append(pendingParagraph)
+            pendingParagraph = false
+        }
+        return result
+    }
+
+    /// Per-page results written by concurrent workers, each page by exactly one worker.
+    private final class PageSlots: @unchecked Sendable {
+        private var slots: [PageLines?]
+        private let lock = NSLock()
+        init(count: Int) { slots = [PageLines?](repeating: nil, count: count) }
+        func set(_ index: Int, _ value: PageLines?) {
+            lock.lock()
+            slots[index] = value
+            lock.unlock()
+        }
+        var values: [PageLines?] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots
+        }
     }
 
     private struct LineInfo {

@@ -133,32 +133,37 @@ struct JSONLineParser {
     }
 
     /// Decodes a string (at its opening quote) into `scratch`, handling every escape.
+    /// Runs of plain bytes between escapes are copied in bulk.
     private mutating func stringBytes() throws(Failure) -> ArraySlice<UInt8> {
         scratch.removeAll(keepingCapacity: true)
         i += 1
         while i < end {
+            let runStart = i
+            while i < end {
+                let c = base[i]
+                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+                i += 1
+            }
+            if i > runStart {
+                scratch.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart))
+            }
+            guard i < end else { break }
             let c = base[i]
             i += 1
-            switch c {
-            case UInt8(ascii: "\""):
-                return scratch[...]
-            case UInt8(ascii: "\\"):
-                guard i < end else { throw fail("échappement tronqué") }
-                let e = base[i]
-                i += 1
-                switch e {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(e)
-                case UInt8(ascii: "n"): scratch.append(0x0A)
-                case UInt8(ascii: "t"): scratch.append(0x09)
-                case UInt8(ascii: "r"): scratch.append(0x0D)
-                case UInt8(ascii: "b"): scratch.append(0x08)
-                case UInt8(ascii: "f"): scratch.append(0x0C)
-                case UInt8(ascii: "u"): try unicodeEscape()
-                default: throw fail("échappement « \\\(Character(Unicode.Scalar(e))) » invalide")
-                }
-            default:
-                if c < 0x20 { throw fail("caractère de contrôle dans une chaîne") }
-                scratch.append(c)
+            if c == UInt8(ascii: "\"") { return scratch[...] }
+            if c < 0x20 { throw fail("caractère de contrôle dans une chaîne") }
+            guard i < end else { throw fail("échappement tronqué") }
+            let e = base[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(e)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "u"): try unicodeEscape()
+            default: throw fail("échappement « \\\(Character(Unicode.Scalar(e))) » invalide")
             }
         }
         throw fail("chaîne non terminée")

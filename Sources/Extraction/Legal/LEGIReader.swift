@@ -194,11 +194,32 @@ struct LEGIReader {
             if let n = m.number { numbers.append(n) }
         }
         var w = warnings
-        if articles.isEmpty { w.append("aucun article LEGI trouvé dans « \(root.name) »") }
+        if articles.isEmpty {
+            // A text's structure (TEXTELR/STRUCT): the list of its sections and articles.
+            for link in LEGIReader.structureLinks(root) {
+                if link.name == "LIEN_ART", let num = link.attributes["num"], !num.isEmpty {
+                    text.append("Article \(num)", kind: .listItem, label: "Article \(num)")
+                    numbers.append(num)
+                } else if let t = link.text ?? link.attributes["titre"] {
+                    text.append(t, kind: .listItem)
+                }
+            }
+            if text.isEmpty { w.append("aucun article LEGI trouvé dans « \(root.name) »") }
+        }
         var metadata: [String: String] = [:]
         if !numbers.isEmpty { metadata["articles"] = numbers.joined(separator: " ; ") }
         return Document(
             id: input.contentHash, source: input.path, format: .legi, title: nil, text: text.text,
             blocks: text.blocks, warnings: w, metadata: metadata)
+    }
+
+    /// `LIEN_SECTION_TA` and `LIEN_ART` elements in document order.
+    static func structureLinks(_ e: XMLElement) -> [XMLElement] {
+        var out: [XMLElement] = []
+        for child in e.elements {
+            if child.name == "LIEN_ART" || child.name == "LIEN_SECTION_TA" { out.append(child) }
+            out += structureLinks(child)
+        }
+        return out
     }
 }

@@ -44,15 +44,33 @@ struct ColumnLayout {
         // Lines narrower than ~55 % of the text area can sit in a column.
         let narrow = lines.filter { $0.width < 0.55 * areaWidth }
         guard narrow.count >= 2 * minimumLinesPerColumn else { return [] }
-        var spans = narrow.map { ($0.x0, $0.x1) }
-        spans.sort { $0.0 < $1.0 }
+        // Coverage of the x axis by narrow lines, 1-point bins. A gutter is a run of bins
+        // that (almost) no line covers: a centred footer or heading may cross it.
+        let binCount = Int(areaWidth.rounded(.up)) + 2
+        var delta = [Int](repeating: 0, count: binCount + 1)
+        for l in narrow {
+            let a = max(0, min(binCount, Int((l.x0 - left).rounded(.down))))
+            let b = max(0, min(binCount, Int((l.x1 - left).rounded(.up))))
+            delta[a] += 1
+            delta[b] -= 1
+        }
+        let tolerance = max(1, narrow.count / 25)
+        let minimumWidth = max(0.8 * typicalHeight, 4)
         var candidates: [ClosedRange<Double>] = []
-        var coveredTo = spans[0].1
-        for span in spans.dropFirst() {
-            if span.0 - coveredTo >= max(0.8 * typicalHeight, 4) {
-                candidates.append(coveredTo...span.0)
+        var coverage = 0
+        var runStart = -1
+        var seenCovered = false
+        for bin in 0..<binCount {
+            coverage += delta[bin]
+            if coverage <= tolerance {
+                if runStart < 0 { runStart = bin }
+            } else {
+                if runStart >= 0 && seenCovered && Double(bin - runStart) >= minimumWidth {
+                    candidates.append((left + Double(runStart))...(left + Double(bin)))
+                }
+                runStart = -1
+                seenCovered = true
             }
-            coveredTo = max(coveredTo, span.1)
         }
         // Keep gutters with enough lines on both sides, and with lines that start near
         // the gutter's right edge (a real column, not a ragged right margin).
@@ -79,16 +97,33 @@ struct ColumnLayout {
 
     // MARK: Ordering
 
-    /// No gutter: top to bottom, left to right for lines sharing a baseline.
+    /// No gutter: poppler's own order (its flow analysis is good on single-column pages),
+    /// with the fragments of one line joined again.
     static func singleColumn(_ lines: [TextLine]) -> [OrderedLine] {
-        let sorted = lines.enumerated().sorted { a, b in
-            let la = a.element, lb = b.element
-            let tolerance = 0.5 * min(la.glyphHeight, lb.glyphHeight)
-            if abs(la.y1 - lb.y1) > tolerance { return la.y1 < lb.y1 }
-            if la.x0 != lb.x0 { return la.x0 < lb.x0 }
-            return a.offset < b.offset
+        mergeBaselines(lines).map { OrderedLine(line: $0, startsParagraph: false, column: 0) }
+    }
+
+    /// Joins consecutive fragments that share a baseline, left to right (the words of a
+    /// justified line that the line builder cut at wide spaces).
+    static func mergeBaselines(_ lines: [TextLine]) -> [TextLine] {
+        var out: [TextLine] = []
+        out.reserveCapacity(lines.count)
+        for line in lines {
+            if var last = out.last {
+                let tolerance = 0.35 * min(last.glyphHeight, line.glyphHeight)
+                if abs(last.y1 - line.y1) <= tolerance && line.x0 >= last.x1 - 0.5 {
+                    last.utf8.append(0x20)
+                    last.utf8.append(contentsOf: line.utf8)
+                    last.x1 = line.x1
+                    last.y0 = min(last.y0, line.y0)
+                    last.y1 = max(last.y1, line.y1)
+                    out[out.count - 1] = last
+                    continue
+                }
+            }
+            out.append(line)
         }
-        return sorted.map { OrderedLine(line: $0.element, startsParagraph: false, column: 0) }
+        return out
     }
 
     static func byBands(_ lines: [TextLine], _ gutters: [ClosedRange<Double>]) -> [OrderedLine] {
@@ -107,7 +142,9 @@ struct ColumnLayout {
                     if abs(a.y1 - b.y1) > tolerance { return a.y1 < b.y1 }
                     return a.x0 < b.x0
                 }
-                for line in inOrder { out.append(OrderedLine(line: line, startsParagraph: false, column: index)) }
+                for line in mergeBaselines(inOrder) {
+                    out.append(OrderedLine(line: line, startsParagraph: false, column: index))
+                }
             }
             for index in columns.indices { columns[index].removeAll(keepingCapacity: true) }
         }

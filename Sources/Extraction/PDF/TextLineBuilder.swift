@@ -22,6 +22,7 @@ enum TextLineBuilder {
         var x0 = Double.infinity, y0 = Double.infinity, x1 = -Double.infinity, y1 = -Double.infinity
         var lastGlyphX1 = -Double.infinity
         var pendingSpace = false
+        var lineHeight = 0.0
 
         func flush() {
             // Trim trailing blanks.
@@ -36,6 +37,7 @@ enum TextLineBuilder {
             x0 = .infinity; y0 = .infinity; x1 = -.infinity; y1 = -.infinity
             lastGlyphX1 = -.infinity
             pendingSpace = false
+            lineHeight = 0
         }
 
         var i = 0
@@ -59,7 +61,7 @@ enum TextLineBuilder {
             let h = box.y1 - box.y0
             // A wide gap on the same line, or a glyph going backwards: a new line.
             if !current.isEmpty {
-                let median = heights.isEmpty ? h : heights[heights.count / 2]
+                let median = lineHeight > 0 ? lineHeight : h
                 let gap = box.x0 - lastGlyphX1
                 let sameBaseline = abs(box.y1 - y1) < max(median, h) * 0.8 || (box.y0 < y1 && box.y1 > y0)
                 if gap > splitGapFactor * max(median, 1) || gap < -max(median, 1) * 2 || !sameBaseline {
@@ -71,7 +73,7 @@ enum TextLineBuilder {
             current.append(contentsOf: bytes[i..<(i + length)])
             if h > 0 {
                 heights.append(h)
-                if heights.count > 1 && heights.count < 16 { heights.sort() }
+                lineHeight = max(lineHeight, h)
             }
             x0 = min(x0, box.x0); y0 = min(y0, box.y0); x1 = max(x1, box.x1); y1 = max(y1, box.y1)
             lastGlyphX1 = box.x1

@@ -128,7 +128,9 @@ public struct Dehyphenator: Sendable {
             return next.startsWithWord ? .dropMark : nil
         case .slash:
             if ending.isURL {
-                return Dehyphenator.isURLContinuation(lines[j], next) ? .keepMark : nil
+                // After a bare scheme ("http://", "http:/") anything URL-like follows.
+                let bareScheme = Dehyphenator.endsWithBareScheme(lines[i], ending)
+                return Dehyphenator.isURLContinuation(lines[j], next, allowNewURL: bareScheme) ? .keepMark : nil
             }
             return next.startsWithWord ? .keepMark : nil
         case .urlOther:
@@ -227,6 +229,8 @@ public struct Dehyphenator: Sendable {
     /// "scheme://…", "www.…", or an e-mail address (or its start, "name@").
     static func looksLikeURL(_ line: [UInt8], _ start: Int, _ end: Int) -> Bool {
         guard end - start >= 4 else { return false }
+        // A bare scheme cut after its first slash: "http:/".
+        if line[end - 1] == 0x2F && line[end - 2] == 0x3A { return true }
         var k = start
         var sawAt = false
         while k < end {
@@ -262,7 +266,15 @@ public struct Dehyphenator: Sendable {
 
     /// Whether the next line's first token continues a URL: URL-safe ASCII only, not a new
     /// URL, and shaped like a path or host part.
-    static func isURLContinuation(_ line: [UInt8], _ token: LeadingToken) -> Bool {
+    static func endsWithBareScheme(_ line: [UInt8], _ ending: LineEnding) -> Bool {
+        var k = ending.tokenStart
+        while k < ending.markEnd && ((line[k] | 0x20) >= 0x61 && (line[k] | 0x20) <= 0x7A) { k += 1 }
+        guard k > ending.tokenStart, k < ending.markEnd, line[k] == 0x3A else { return false }
+        let rest = ending.markEnd - k
+        return rest == 2 || (rest == 3 && line[k + 2] == 0x2F)
+    }
+
+    static func isURLContinuation(_ line: [UInt8], _ token: LeadingToken, allowNewURL: Bool = false) -> Bool {
         guard token.end > token.start else { return false }
         var hasPathMark = false
         for k in token.start..<token.end {
@@ -277,7 +289,10 @@ public struct Dehyphenator: Sendable {
             }
         }
         let tokenBytes = line[token.start..<token.end]
-        if tokenBytes.starts(with: Array("http".utf8)) || tokenBytes.starts(with: Array("www.".utf8)) { return false }
+        if !allowNewURL && (tokenBytes.starts(with: Array("http".utf8)) || tokenBytes.starts(with: Array("www.".utf8))) {
+            return false
+        }
+        if allowNewURL { return true }
         // A single lower-case word alone on its line also continues a URL ("…/guides-et-vade-⏎mecum").
         if !hasPathMark {
             let aloneOnLine = !line[token.end...].contains { !isBlank($0) }

@@ -78,7 +78,8 @@ public final class FrenchLexicon: Sendable {
 
     private static func buildTable(_ hashes: [UInt64]) -> ([UInt64], Int, Int) {
         var capacity = 16
-        while capacity < hashes.count * 2 { capacity <<= 1 }
+        // Load factor ≤ 0.7: short linear probes, and a table half the size of 2× slack.
+        while Double(capacity) * 0.7 < Double(hashes.count) { capacity <<= 1 }
         var table = [UInt64](repeating: 0, count: capacity)
         let mask = capacity - 1
         var count = 0

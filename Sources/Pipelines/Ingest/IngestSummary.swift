@@ -118,12 +118,12 @@ public struct IngestSummary: Sendable, Equatable {
 
     /// French decimal comma, one decimal below 100.
     static func decimal(_ x: Double) -> String {
-        let s = x >= 100 ? String(Int(x.rounded())) : String(format: "%.1f", x)
+        let s = x >= 100 ? String(Int(x.rounded())) : String(format: x < 1 ? "%.2f" : "%.1f", x)
         return s.replacingOccurrences(of: ".", with: ",")
     }
 
     static func formatDuration(_ seconds: Double) -> String {
-        if seconds < 60 { return "\(decimal(seconds)) s" }
+        if seconds < 60 { return String(format: "%.1f s", seconds).replacingOccurrences(of: ".", with: ",") }
         let s = Int(seconds.rounded())
         if s < 3600 { return "\(s / 60) min \(s % 60) s" }
         return "\(s / 3600) h \(s % 3600 / 60) min"

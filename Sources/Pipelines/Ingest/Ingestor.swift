@@ -245,7 +245,7 @@ public struct Ingestor: Sendable {
         let isUpdate = knownHash != nil
         if request.dryRun { return (.planned(isUpdate: isUpdate), data.count) }
 
-        let documents: [Document]
+        var documents: [Document]
         do {
             documents = try extractor.extract(data: data, path: file.path)
         } catch {
@@ -261,12 +261,16 @@ public struct Ingestor: Sendable {
             }
         }
         var outputFailure: FailureRecord? = nil
-        if let checker, let directory = request.outputs.reports {
-            do {
-                try ReportWriter(directory: directory).write(
-                    documents.map { checker.check($0) }, for: file)
-            } catch {
-                outputFailure = FailureRecord(path: file.path, stage: .output, error: error)
+        if let checker {
+            let reports = documents.map { checker.check($0) }
+            // The verdict is stored with the indexed convention.
+            for i in documents.indices { documents[i].metadata["conformite"] = reports[i].verdict.rawValue }
+            if let directory = request.outputs.reports {
+                do {
+                    try ReportWriter(directory: directory).write(reports, for: file)
+                } catch {
+                    outputFailure = FailureRecord(path: file.path, stage: .output, error: error)
+                }
             }
         }
         return (

@@ -15,6 +15,14 @@ public struct FileEvent: Sendable {
     /// Files done so far (this one included) and in all.
     public var done: Int
     public var total: Int
+
+    public init(path: String, bytes: Int, outcome: Outcome, done: Int, total: Int) {
+        self.path = path
+        self.bytes = bytes
+        self.outcome = outcome
+        self.done = done
+        self.total = total
+    }
 }
 
 /// Receives a run's events on the task that commits (never concurrently).

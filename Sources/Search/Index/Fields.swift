@@ -6,10 +6,9 @@ import Extraction
 enum Field: UInt8 {
     /// Stemmed words of the title and the text, with positions (matching, BM25, phrases).
     case body = 1
-    /// Unstemmed folded words of the title and the text (prefix queries).
+    /// Unstemmed folded words of the title and the text that differ from their stem
+    /// (prefix queries look in both fields).
     case surface = 2
-    /// Stemmed words of the title (title boost, `titre:`).
-    case title = 3
     /// Entity and metadata values: `loi:loi:2005-95`, `pays:MA`, `annee:2013`, `format:pdf`…
     case entity = 4
     /// The source path (deletion by source).

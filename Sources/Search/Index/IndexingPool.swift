@@ -11,6 +11,8 @@ final class IndexingPool: @unchecked Sendable {
         var document: Document
         var entities: [Entity]
         var fileHash: String
+        /// When set, entities are also recognized on the worker thread.
+        var recognizer: EntityRecognizer? = nil
     }
 
     struct Flushed {
@@ -83,7 +85,12 @@ final class IndexingPool: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
 
-            builder.add(job.document, entities: job.entities, fileHash: job.fileHash)
+            var entities = job.entities
+            if let r = job.recognizer {
+                entities += r.recognize(job.document)
+                entities.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+            }
+            builder.add(job.document, entities: entities, fileHash: job.fileHash)
             var result: Flushed? = nil
             var error: Error? = nil
             if builder.memoryBytes > budgetPerWorker {

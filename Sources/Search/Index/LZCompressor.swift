@@ -7,7 +7,7 @@
 /// the last sequence has literals only (the decoder stops at the end of the input).
 enum LZCompressor {
     private static let minMatch = 4
-    private static let hashBits = 14
+    private static let hashBits = 16
 
     static func compress(_ input: [UInt8]) -> [UInt8] {
         var out = ByteWriter(capacity: input.count / 2 + 16)
@@ -67,17 +67,28 @@ enum LZCompressor {
                 let literals = r.int()
                 let lit = r.bytes(literals)
                 if r.overrun || w + literals > expectedSize { return false }
-                if literals > 0 { (dst.baseAddress! + w).update(from: lit.baseAddress!, count: literals) }
+                if literals > 16 {
+                    (dst.baseAddress! + w).update(from: lit.baseAddress!, count: literals)
+                } else {
+                    for k in 0..<literals { dst[w + k] = lit[k] }
+                }
                 w += literals
                 if r.atEnd { break }
                 let len = r.int() + minMatch
                 let offset = r.int()
                 if r.overrun || offset <= 0 || offset > w || w + len > expectedSize { return false }
-                var s = w - offset
-                for _ in 0..<len {
-                    dst[w] = dst[s]
-                    w += 1
-                    s += 1
+                let base = dst.baseAddress!
+                if offset >= len && len > 16 {
+                    (base + w).update(from: base + (w - offset), count: len)
+                    w += len
+                } else {
+                    // Overlapping copy (a repeated pattern): byte by byte, in order.
+                    var s = w - offset
+                    for _ in 0..<len {
+                        base[w] = base[s]
+                        w += 1
+                        s += 1
+                    }
                 }
             }
             return w == expectedSize

@@ -60,7 +60,7 @@ struct Manifest: Equatable {
     }
 
     /// Atomically replaces the manifest of `directory` with this one.
-    func publish(directory: String) throws {
+    func publish(directory: String, beforeRename: (() throws -> Void)? = nil) throws {
         let tmp = directory + "/" + Manifest.fileName + ".tmp"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw IndexError.io(path: tmp, reason: String(cString: strerror(errno))) }
@@ -72,7 +72,7 @@ struct Manifest: Equatable {
             throw error
         }
         close(fd)
-        try IndexFiles.testHook?("before-rename")
+        try beforeRename?()
         guard rename(tmp, directory + "/" + Manifest.fileName) == 0 else {
             throw IndexError.io(path: tmp, reason: String(cString: strerror(errno)))
         }
@@ -81,9 +81,6 @@ struct Manifest: Equatable {
 }
 
 enum IndexFiles {
-    /// Tests set this to simulate a crash at a named step ("before-rename").
-    nonisolated(unsafe) static var testHook: ((String) throws -> Void)?
-
     static func syncDirectory(_ directory: String) throws {
         let fd = open(directory, O_RDONLY)
         guard fd >= 0 else { throw IndexError.io(path: directory, reason: String(cString: strerror(errno))) }

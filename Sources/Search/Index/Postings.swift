@@ -5,7 +5,8 @@
 /// Layout of one term in the postings section:
 ///   varint skipCount
 ///   skipCount × (varint lastDocDelta, varint docsByteDelta, varint positionsByteDelta)
-///   doc stream: per document varint (delta << 1 | freq == 1 ? 1 : 0), then varint freq if > 1
+///   doc stream: per document varint (delta << 2 | inTitle << 1 | freq == 1), then varint freq
+///   if > 1; `inTitle` says the word is also in the document's title (title boost, `titre:`)
 /// Skip entry k describes where block k+1 starts: the last document of block k, and the
 /// byte offsets of block k+1 in the doc stream and in the positions stream.
 enum PostingsFormat {
@@ -61,7 +62,7 @@ enum PostingsEncoder {
                         skipCount += 1
                     }
                     let v = dr.varint()
-                    doc += v >> 1
+                    doc += v >> 2
                     let freq = v & 1 == 1 ? 1 : dr.varint()
                     if hasPositions { for _ in 0..<freq { _ = pr.varint() } }
                     index += 1
@@ -96,6 +97,8 @@ struct PostingIterator {
     /// Current document (valid after `next()`/`advance(to:)` returned true).
     private(set) var doc: Int32 = -1
     private(set) var freq: Int32 = 0
+    /// The word of the current document is also in its title.
+    private(set) var inTitle = false
 
     init(postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer?, info: TermInfo) {
         let base = postings.baseAddress!.assumingMemoryBound(to: UInt8.self)
@@ -154,7 +157,8 @@ struct PostingIterator {
         if !positionsRead { pendingPositionVarints += Int(freq) }
         positionsRead = false
         let v = readDocVarint()
-        let delta = Int32(truncatingIfNeeded: v >> 1)
+        let delta = Int32(truncatingIfNeeded: v >> 2)
+        inTitle = v & 2 != 0
         doc = (consumed == 0 ? 0 : doc) &+ delta
         freq = v & 1 == 1 ? 1 : Int32(truncatingIfNeeded: readDocVarint())
         consumed += 1
@@ -193,14 +197,19 @@ struct PostingIterator {
     mutating func positions(into out: inout [Int32]) {
         out.removeAll(keepingCapacity: true)
         guard let posBase else { return }
-        // Skip the positions of documents passed over.
-        var skip = pendingPositionVarints
-        while skip > 0, posOffset < posEnd {
-            if posBase[posOffset] < 0x80 { skip -= 1 }
-            posOffset += 1
+        if positionsRead {
+            // Read again: start over from this document's first position.
+            posOffset = currentPositionsStart
+        } else {
+            // Skip the positions of documents passed over.
+            var skip = pendingPositionVarints
+            while skip > 0, posOffset < posEnd {
+                if posBase[posOffset] < 0x80 { skip -= 1 }
+                posOffset += 1
+            }
+            pendingPositionVarints = 0
+            currentPositionsStart = posOffset
         }
-        pendingPositionVarints = 0
-        if positionsRead { return }
         var p: Int32 = 0
         for _ in 0..<freq {
             var result: UInt32 = 0
@@ -220,4 +229,5 @@ struct PostingIterator {
     }
 
     private var positionsRead = false
+    private var currentPositionsStart = 0
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Entities
 import Extraction
 
@@ -10,6 +11,11 @@ final class SegmentBuilder {
     private var posBufs: [[UInt8]] = []
     private var lastDoc: [Int32] = []
     private var docFreqs: [Int32] = []
+    /// docId + 1 of the last document whose title holds the term.
+    private var titleMark: [Int32] = []
+    /// The last stem emitted, to skip a surface form equal to it.
+    private var lastStem: [UInt8] = []
+    private var lastStemPosition: Int32 = -1
 
     private(set) var docCount = 0
     private var norms = ByteWriter()
@@ -44,7 +50,7 @@ final class SegmentBuilder {
 
     /// Approximate memory held by the buffers.
     var memoryBytes: Int {
-        terms.memoryBytes + postingBytes + docBufs.count * 64 + storedBlocks.count + storedRaw.count
+        terms.memoryBytes + postingBytes + docBufs.count * 56 + storedBlocks.count + storedRaw.count
             + norms.count + facetForward.count
     }
 
@@ -54,6 +60,8 @@ final class SegmentBuilder {
     func add(_ document: Document, entities: [Entity], fileHash: String) {
         let docId = Int32(docCount)
         occurrences.removeAll(keepingCapacity: true)
+        titleTerms.removeAll(keepingCapacity: true)
+        lastStemPosition = -1
         var bodyLength: UInt32 = 0
         var titleLength: UInt32 = 0
         var nextPosition: Int32 = 0
@@ -63,16 +71,13 @@ final class SegmentBuilder {
             var maxPos: Int32 = -1
             t.withUTF8 { buf in
                 analyzer.analyze(buf) { term, kind, position, _, _ in
-                    if kind == .stem {
-                        let b = terms.intern(Field.body.rawValue, term)
-                        let ti = terms.intern(Field.title.rawValue, term)
-                        occurrences.append(UInt64(UInt32(b)) << 32 | UInt64(UInt32(position)))
-                        occurrences.append(UInt64(UInt32(ti)) << 32)
-                        bodyLength += 1
-                        titleLength += 1
-                    } else {
-                        let s = terms.intern(Field.surface.rawValue, term)
-                        occurrences.append(UInt64(UInt32(s)) << 32)
+                    if let id = self.intern(term, kind, position) {
+                        occurrences.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(position)))
+                        if kind == .stem {
+                            titleTerms.append(id)
+                            bodyLength += 1
+                            titleLength += 1
+                        }
                     }
                     maxPos = max(maxPos, position)
                 }
@@ -83,13 +88,9 @@ final class SegmentBuilder {
         let base = nextPosition
         text.withUTF8 { buf in
             analyzer.analyze(buf) { term, kind, position, _, _ in
-                if kind == .stem {
-                    let b = terms.intern(Field.body.rawValue, term)
-                    occurrences.append(UInt64(UInt32(b)) << 32 | UInt64(UInt32(base + position)))
-                    bodyLength += 1
-                } else {
-                    let s = terms.intern(Field.surface.rawValue, term)
-                    occurrences.append(UInt64(UInt32(s)) << 32)
+                if let id = self.intern(term, kind, position) {
+                    occurrences.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(base + position)))
+                    if kind == .stem { bodyLength += 1 }
                 }
             }
         }
@@ -121,6 +122,7 @@ final class SegmentBuilder {
         occurrences.append(UInt64(UInt32(srcId)) << 32)
 
         ensureTermArrays()
+        for t in titleTerms { titleMark[Int(t)] = docId + 1 }
         occurrences.sort()
         invert(docId)
 
@@ -139,6 +141,24 @@ final class SegmentBuilder {
         docCount += 1
     }
 
+    private var titleTerms: [Int32] = []
+
+    /// Interns an analyzed term: stems in the body field; surface forms in the surface
+    /// field only when they differ from the stem of the same token (nil: skip).
+    @inline(__always) private func intern(_ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind, _ position: Int32) -> Int32? {
+        if kind == .stem {
+            lastStem.removeAll(keepingCapacity: true)
+            lastStem.append(contentsOf: term)
+            lastStemPosition = position
+            return terms.intern(Field.body.rawValue, term)
+        }
+        if position == lastStemPosition, lastStem.count == term.count,
+            lastStem.withUnsafeBufferPointer({ term.count == 0 || memcmp($0.baseAddress!, term.baseAddress!, term.count) == 0 }) {
+            return nil
+        }
+        return terms.intern(Field.surface.rawValue, term)
+    }
+
     private func ensureTermArrays() {
         let n = terms.count
         if docBufs.count < n {
@@ -147,6 +167,7 @@ final class SegmentBuilder {
             posBufs.append(contentsOf: repeatElement([], count: extra))
             lastDoc.append(contentsOf: repeatElement(0, count: extra))
             docFreqs.append(contentsOf: repeatElement(0, count: extra))
+            titleMark.append(contentsOf: repeatElement(0, count: extra))
         }
     }
 
@@ -163,12 +184,9 @@ final class SegmentBuilder {
             let freq = UInt32(j - i)
             let delta = UInt32(bitPattern: docId - (docFreqs[t] == 0 ? 0 : lastDoc[t]))
             let before = docBufs[t].count + posBufs[t].count
-            if freq == 1 {
-                appendVarint(&docBufs[t], delta << 1 | 1)
-            } else {
-                appendVarint(&docBufs[t], delta << 1)
-                appendVarint(&docBufs[t], freq)
-            }
+            let flags: UInt32 = (titleMark[t] == docId + 1 ? 2 : 0) | (freq == 1 ? 1 : 0)
+            appendVarint(&docBufs[t], delta << 2 | flags)
+            if freq != 1 { appendVarint(&docBufs[t], freq) }
             if positional {
                 var prev: UInt32 = 0
                 for k in i..<j {

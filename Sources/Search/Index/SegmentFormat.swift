@@ -14,7 +14,7 @@ enum SegmentFormat {
     }
 
     /// Stored-field blocks are compressed once they exceed this many raw bytes.
-    static let storedBlockSize = 32 * 1024
+    static let storedBlockSize = 16 * 1024
 
     struct Stats {
         var docCount: Int

@@ -128,8 +128,33 @@ final class SegmentReader: @unchecked Sendable {
         return BlockEntry(firstDoc: Int(r.u32()), offset: Int(r.u64()), compressed: Int(r.u32()), raw: Int(r.u32()))
     }
 
-    /// Decompresses stored block `i`; nil when damaged.
+    /// Recently decompressed blocks (like Tantivy's doc store cache): showing the hits of
+    /// repeated or paged queries does not decompress the same blocks again.
+    private var blockCache: [Int: [UInt8]] = [:]
+    private var blockCacheOrder: [Int] = []
+    private let blockCacheLock = NSLock()
+    static let blockCacheSize = 64
+
+    /// Decompresses stored block `i` (cached); nil when damaged.
     private func decompressBlock(_ i: Int) -> [UInt8]? {
+        blockCacheLock.lock()
+        if let cached = blockCache[i] {
+            blockCacheLock.unlock()
+            return cached
+        }
+        blockCacheLock.unlock()
+        guard let raw = decompressUncached(i) else { return nil }
+        blockCacheLock.lock()
+        if blockCacheOrder.count >= SegmentReader.blockCacheSize {
+            blockCache[blockCacheOrder.removeFirst()] = nil
+        }
+        blockCache[i] = raw
+        blockCacheOrder.append(i)
+        blockCacheLock.unlock()
+        return raw
+    }
+
+    private func decompressUncached(_ i: Int) -> [UInt8]? {
         let b = block(i)
         guard b.offset + b.compressed <= stored.count else { return nil }
         let src = UnsafeBufferPointer(rebasing: stored.bindMemory(to: UInt8.self)[b.offset..<(b.offset + b.compressed)])
@@ -168,7 +193,7 @@ final class SegmentReader: @unchecked Sendable {
     func forEachDocument(_ body: (Int32, StoredDocument) throws -> Void) throws {
         for i in 0..<blockCount {
             let entry = block(i)
-            guard let raw = decompressBlock(i) else {
+            guard let raw = decompressUncached(i) else {
                 throw IndexError.corrupt(directory: file.path, reason: "bloc de stockage \(i) endommagé")
             }
             try raw.withUnsafeBytes { buf in

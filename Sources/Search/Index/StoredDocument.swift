@@ -19,7 +19,11 @@ public struct StoredDocument: Sendable {
         let d = document
         w.string(d.id)
         w.string(d.source)
-        w.optionalString(d.item)
+        if let item = d.item, item == d.id {
+            w.byte(2)  // same as the id (JSON Lines articles): stored once
+        } else {
+            w.optionalString(d.item)
+        }
         w.string(d.format.rawValue)
         w.optionalString(d.title)
         w.optionalString(d.date)
@@ -63,7 +67,8 @@ public struct StoredDocument: Sendable {
     static func decode(_ r: inout ByteReader) -> StoredDocument? {
         let id = r.string()
         let source = r.string()
-        let item = r.optionalString()
+        let itemMarker = r.byte()
+        let item: String? = itemMarker == 2 ? id : (itemMarker == 1 ? r.string() : nil)
         let format = DocumentFormat(rawValue: r.string()) ?? .text
         let title = r.optionalString()
         let date = r.optionalString()

@@ -9,7 +9,7 @@ struct TermInterner {
     private var hashes: [UInt32] = []
     private var mask: Int
 
-    init(capacity: Int = 1 << 16) {
+    init(capacity: Int = 1 << 12) {
         var size = 1
         while size < capacity * 2 { size <<= 1 }
         table = [Int32](repeating: -1, count: size)
@@ -20,7 +20,7 @@ struct TermInterner {
     var count: Int { starts.count - 1 }
 
     /// Approximate bytes held.
-    var memoryBytes: Int { arena.capacity + starts.capacity * 4 + table.count * 4 + hashes.capacity * 4 }
+    var memoryBytes: Int { arena.count + count * 8 + table.count * 4 }
 
     @inline(__always) private static func hash(_ field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt32 = 2_166_136_261 ^ UInt32(field)

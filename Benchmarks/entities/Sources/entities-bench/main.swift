@@ -1,0 +1,80 @@
+import Entities
+import Foundation
+
+// Usage: entities-bench CORPUS.jsonl [MEGABYTES] [--seed FILE]
+// Reads the "text" of the first MEGABYTES (default 32) of JSONL documents, then times
+// the reference load and every recognizer on them, single-threaded.
+// With --seed FILE, also prints our collectivite/pays/organisation entities of FILE as
+// TSV (for the spaCy comparison in compare_spacy.py).
+
+let args = CommandLine.arguments
+guard args.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: entities-bench CORPUS.jsonl [MEGABYTES] [--seed FILE]\n".utf8))
+    exit(2)
+}
+let corpusPath = args[1]
+let megabytes = args.count >= 3 ? Double(args[2]) ?? 32 : 32
+let seedPath = args.firstIndex(of: "--seed").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
+
+let clock = ContinuousClock()
+nonisolated func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+// Reference load (first load in this process: the real start-up cost).
+let loadStart = clock.now
+let recognizer = try EntityRecognizer.load()
+let loadTime = seconds(clock.now - loadStart)
+print(String(format: "reference load: %.1f ms", loadTime * 1000))
+
+struct Line: Decodable { var text: String }
+guard let handle = FileHandle(forReadingAtPath: corpusPath) else {
+    FileHandle.standardError.write(Data("cannot read \(corpusPath)\n".utf8))
+    exit(1)
+}
+let budget = Int(megabytes * 1_000_000)
+var texts: [String] = []
+var total = 0
+var pending = Data()
+let decoder = JSONDecoder()
+reading: while total < budget {
+    let chunk = handle.readData(ofLength: 1 << 20)
+    if chunk.isEmpty { break }
+    pending.append(chunk)
+    while let nl = pending.firstIndex(of: 0x0A) {
+        let line = pending[pending.startIndex..<nl]
+        pending = pending[(nl + 1)...]
+        if let doc = try? decoder.decode(Line.self, from: line) {
+            texts.append(doc.text)
+            total += doc.text.utf8.count
+            if total >= budget { break reading }
+        }
+    }
+}
+print(String(format: "corpus: %d documents, %.1f MB of text", texts.count, Double(total) / 1e6))
+
+func run(_ label: String, _ types: Set<EntityType>, _ texts: [String], _ total: Int, _ recognizer: EntityRecognizer) {
+    let clock = ContinuousClock()
+    var found = 0
+    let start = clock.now
+    for t in texts { found += recognizer.recognize(text: t, types: types).count }
+    let s = seconds(clock.now - start)
+    print("\(label): " + String(format: "%.1f MB/s (%.2f s, %d entities)", Double(total) / 1e6 / s, s, found))
+}
+run("all recognizers", Set(EntityType.allCases), texts, total, recognizer)
+run("collectivite+pays", [.collectivite, .pays], texts, total, recognizer)
+run("organisation", [.organisation], texts, total, recognizer)
+run("montant", [.montant], texts, total, recognizer)
+run("date", [.date], texts, total, recognizer)
+run("loi", [.loi], texts, total, recognizer)
+
+if let seedPath {
+    let text = try String(contentsOfFile: seedPath, encoding: .utf8)
+    var out = ""
+    for e in recognizer.recognize(text: text, types: [.collectivite, .pays, .organisation]) {
+        out += "\(e.type.rawValue)\t\(e.normalized)\t\(e.text.replacingOccurrences(of: "\n", with: " "))\n"
+    }
+    let outPath = seedPath.hasPrefix("/tmp") ? seedPath + ".cooplex.tsv" : NSTemporaryDirectory() + "seed.cooplex.tsv"
+    try out.write(toFile: outPath, atomically: true, encoding: .utf8)
+    print("seed entities written to \(outPath)")
+}

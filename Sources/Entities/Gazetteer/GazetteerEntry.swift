@@ -1,0 +1,38 @@
+/// One named thing of the reference data: a collectivité, a country, a foreign place, an
+/// organisation or a demonym.
+struct GazetteerEntry: Sendable {
+    enum Kind: UInt8, Sendable {
+        case commune, departement, region, epci, pays, etranger, organisation, demonyme
+    }
+
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// May be recognized without a context word.
+        static let bare = Flags(rawValue: 1)
+        /// A homonym that loses to a more populous namesake.
+        static let homonym = Flags(rawValue: 2)
+        /// A foreign subdivision (province, county, region), not a city.
+        static let subdivision = Flags(rawValue: 4)
+    }
+
+    var kind: Kind
+    /// Linked id: `commune:76351`, `MA`, `etranger:CN:Liaoning`, `daect`…
+    var id: String
+    /// Official or display name ("Le Havre").
+    var name: String
+    var population: Int
+    var flags: Flags
+    /// Country (ISO alpha-2) for `pays`, `etranger` and `demonyme`; "FR" for French collectivités.
+    var country: String
+}
+
+/// One surface form of an entry, as a path in the phrase trie.
+struct GazetteerPattern: Sendable {
+    var entry: Int32
+    /// Needs an article before it ("du Havre" for "Le Havre").
+    var needsArticle: Bool
+    /// An acronym: matched only when written in capitals.
+    var acronym: Bool
+    /// "franco-" + demonym ("franco-marocaine").
+    var franco: Bool
+}

@@ -1,0 +1,99 @@
+/// A trie over word ids: every reference name is a path of folded words, so one walk from
+/// each word of the text finds all names starting there, whatever their number.
+/// Patterns ending at a node are a linked list (`head` per node, `next` per pattern), so
+/// the trie is a handful of flat arrays plus one hash table of edges.
+struct PhraseTrie: Sendable {
+    private var children: EdgeTable
+    private var head: [Int32] = [-1]
+    private var next: [Int32] = []
+
+    init(expectedNodes: Int = 1024) {
+        children = EdgeTable(minimumCapacity: expectedNodes)
+        head.reserveCapacity(expectedNodes)
+    }
+
+    mutating func insert(_ words: [Int32], pattern: Int32) {
+        var node: Int32 = 0
+        for w in words {
+            let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: w))
+            if let child = children[key] {
+                node = child
+            } else {
+                let child = Int32(head.count)
+                head.append(-1)
+                children.insert(key, child)
+                node = child
+            }
+        }
+        while next.count <= Int(pattern) { next.append(-1) }
+        next[Int(pattern)] = head[Int(node)]
+        head[Int(node)] = pattern
+    }
+
+    @inline(__always)
+    func child(_ node: Int32, _ word: Int32) -> Int32? {
+        children[UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))]
+    }
+
+    /// Pattern ids ending at `node`.
+    func patterns(at node: Int32) -> [Int32] {
+        var out: [Int32] = []
+        var p = head[Int(node)]
+        while p >= 0 {
+            out.append(p)
+            p = next[Int(p)]
+        }
+        return out
+    }
+
+    /// First pattern ending at `node` (-1: none); then `nextPattern` until -1.
+    @inline(__always)
+    func firstPattern(_ node: Int32) -> Int32 { head[Int(node)] }
+
+    @inline(__always)
+    func nextPattern(_ pattern: Int32) -> Int32 { next[Int(pattern)] }
+
+    /// Appends a `TrieMatch` for every name starting at `tokens[start]`, shortest first.
+    /// Unknown words (id -1) end the walk.
+    @inline(__always)
+    func matches(_ tokens: [Token], from start: Int, into out: inout [TrieMatch]) {
+        var node: Int32 = 0
+        var i = start
+        while i < tokens.count {
+            let id = tokens[i].id
+            if id < 0 { return }
+            guard let child = child(node, id) else { return }
+            node = child
+            i += 1
+            if head[Int(node)] >= 0 { out.append(TrieMatch(start: start, end: i, node: node)) }
+        }
+    }
+}
+
+/// A name found in the text: tokens [start, end) and the trie node whose patterns spell it.
+struct TrieMatch: Sendable {
+    var start: Int
+    var end: Int
+    var node: Int32
+}
+
+/// All trie matches of a text, grouped by start token (shortest first within a group).
+struct TrieMatches {
+    private(set) var all: [TrieMatch] = []
+    private var first: [Int32]
+
+    init(_ tokens: [Token], trie: PhraseTrie) {
+        first = Array(repeating: 0, count: tokens.count + 1)
+        for i in 0..<tokens.count {
+            first[i] = Int32(all.count)
+            if tokens[i].id >= 0 { trie.matches(tokens, from: i, into: &all) }
+        }
+        first[tokens.count] = Int32(all.count)
+    }
+
+    /// Matches starting at token `i`.
+    @inline(__always)
+    func starting(at i: Int) -> ArraySlice<TrieMatch> {
+        all[Int(first[i])..<Int(first[i + 1])]
+    }
+}

@@ -1,0 +1,87 @@
+/// Interned folded words: each distinct byte string gets a small integer id. Built once
+/// at load; lookups in the hot loop hash the bytes in place (no `String` per token).
+struct Vocabulary: Sendable {
+    private var arena: [UInt8] = []
+    private var offsets: [Int32] = [0]
+    private var slots: [Int32]  // id + 1, 0 = empty
+    private var mask: Int
+
+    init(capacity: Int = 1 << 16) {
+        var size = 1
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { offsets.count - 1 }
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    @inline(__always)
+    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = Int(offsets[id]), hi = Int(offsets[id + 1])
+        if hi - lo != bytes.count { return false }
+        var i = 0
+        while i < bytes.count {
+            if arena[lo + i] != bytes[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The id of `bytes`, or -1 when the word is not in the vocabulary.
+    @inline(__always)
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var slot = Self.hash(bytes) & mask
+        while true {
+            let v = slots[slot]
+            if v == 0 { return -1 }
+            if equals(Int(v - 1), bytes) { return v - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    func lookup(_ word: [UInt8]) -> Int32 {
+        word.withUnsafeBufferPointer { lookup($0) }
+    }
+
+    mutating func intern(_ word: [UInt8]) -> Int32 {
+        word.withUnsafeBufferPointer { intern($0) }
+    }
+
+    mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let existing = lookup(word)
+        if existing >= 0 { return existing }
+        if count * 2 >= slots.count { grow() }
+        let id = Int32(count)
+        arena.append(contentsOf: word)
+        offsets.append(Int32(arena.count))
+        var slot = Self.hash(word) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = id + 1
+        return id
+    }
+
+    func word(_ id: Int32) -> [UInt8] {
+        Array(arena[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])])
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+        for id in 0..<count {
+            let w = word(Int32(id))
+            var slot = w.withUnsafeBufferPointer { Self.hash($0) } & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id + 1)
+        }
+    }
+}

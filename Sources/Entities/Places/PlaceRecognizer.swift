@@ -1,0 +1,263 @@
+/// Finds collectivités (French and foreign) and pays in one walk of the phrase trie over
+/// the text's words, then decides each candidate name with general rules:
+/// - capitalization (proper names only; acronyms only in capitals),
+/// - the words before it ("ville de", "Conseil général des", "Région", "province de"),
+/// - a prior per entry computed from the data (names that are ordinary French words or
+///   small villages need a context word; homonyms lose to a much larger namesake),
+/// - the rest of the document (countries mentioned pick among foreign homonyms; a name
+///   confirmed once by a context word is trusted elsewhere in the document).
+/// Precision first: when in doubt, no entity.
+struct PlaceRecognizer: Sendable {
+    let gazetteer: Gazetteer
+    let words: ContextWords
+
+    typealias Span = TrieMatch
+
+    enum Cue { case none, commune, communeWeak, region, regionWeak, departement, location }
+
+    struct Decision {
+        var entry: Int32
+        var franco: Bool
+    }
+
+    func candidates(_ tokens: [Token]) -> TrieMatches {
+        TrieMatches(tokens, trie: gazetteer.trie)
+    }
+
+    func recognize(_ tokens: [Token], spans: TrieMatches, text: UnsafeBufferPointer<UInt8>, types: Set<EntityType>)
+        -> [Entity]
+    {
+        // Countries named anywhere in the document (names, demonyms): they pick among
+        // foreign homonyms ("Prizren" in Kosovo rather than the Serbian district).
+        var documentCountries = Set<String>()
+        for span in spans.all {
+            do {
+                var p = gazetteer.trie.firstPattern(span.node)
+                while p >= 0 {
+                    defer { p = gazetteer.trie.nextPattern(p) }
+                    let pattern = gazetteer.patterns[Int(p)]
+                    let entry = gazetteer.entries[Int(pattern.entry)]
+                    if entry.kind == .pays && tokens[span.start].flags.contains(.capitalized) {
+                        documentCountries.insert(entry.country)
+                    } else if entry.kind == .demonyme {
+                        documentCountries.insert(entry.country)
+                    }
+                }
+            }
+        }
+        var confirmed = Set<Int32>()
+        _ = walk(tokens, spans: spans, countries: documentCountries, confirmed: &confirmed, firstPass: true)
+        let decisions = walk(tokens, spans: spans, countries: documentCountries, confirmed: &confirmed, firstPass: false)
+        var out: [Entity] = []
+        let syndicats = types.contains(.collectivite) ? SyndicatRule(words: words).recognize(tokens, text: text) : []
+        func insideSyndicat(_ start: Int, _ end: Int) -> Bool {
+            syndicats.contains { $0.start < end && start < $0.end }
+        }
+        out += syndicats
+        for (span, decision) in decisions {
+            let entry = gazetteer.entries[Int(decision.entry)]
+            let start = tokens[span.start].start
+            let end = tokens[span.end - 1].end
+            let surface = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+            if entry.kind == .pays || entry.kind == .demonyme {
+                guard types.contains(.pays) else { continue }
+                let countryName = gazetteer.countryByCode[entry.country].map { gazetteer.entries[Int($0)].name } ?? entry.name
+                var attributes = ["name": countryName]
+                if decision.franco { attributes["form"] = "adjectif" }
+                out.append(Entity(type: .pays, start: start, end: end, text: surface, normalized: entry.country, attributes: attributes))
+            } else {
+                guard types.contains(.collectivite), !insideSyndicat(start, end) else { continue }
+                var attributes = ["name": entry.name]
+                switch entry.kind {
+                case .commune: attributes["kind"] = "commune"
+                case .departement: attributes["kind"] = "departement"
+                case .region: attributes["kind"] = "region"
+                case .epci: attributes["kind"] = "epci"
+                default:
+                    attributes["kind"] = "etrangere"
+                    attributes["country"] = entry.country
+                }
+                out.append(Entity(type: .collectivite, start: start, end: end, text: surface, normalized: entry.id, attributes: attributes))
+            }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+
+    private func walk(
+        _ tokens: [Token], spans: TrieMatches, countries: Set<String>, confirmed: inout Set<Int32>, firstPass: Bool
+    ) -> [(Span, Decision)] {
+        var out: [(Span, Decision)] = []
+        var i = 0
+        while i < tokens.count {
+            var taken = false
+            for span in spans.starting(at: i).reversed() {
+                let (cue, hint) = cueBefore(tokens, span.start)
+                if let d = decide(tokens, span, cue: cue, hint: hint, countries: countries, confirmed: confirmed, firstPass: firstPass) {
+                    if firstPass && (cue == .commune || cue == .region || cue == .departement) {
+                        confirmed.insert(d.entry)
+                    }
+                    out.append((span, d))
+                    i = span.end
+                    taken = true
+                    break
+                }
+            }
+            if !taken { i += 1 }
+        }
+        return out
+    }
+
+    /// The context word before token `start`, skipping articles and prepositions
+    /// ("ville du", "Conseil général des") and one demonym ("Province chinoise du").
+    private func cueBefore(_ tokens: [Token], _ start: Int) -> (Cue, String?) {
+        var k = start - 1
+        var skipped = 0
+        var hint: String?
+        while k >= 0 && skipped < 3 && words.function.contains(tokens[k].id) { k -= 1; skipped += 1 }
+        if k >= 0, !tokens[k].flags.contains(.capitalized), let c = demonymCountry(tokens[k].id) {
+            hint = c
+            k -= 1
+            while k >= 0 && skipped < 5 && words.function.contains(tokens[k].id) { k -= 1; skipped += 1 }
+        }
+        guard k >= 0 else { return (.none, hint) }
+        let id = tokens[k].id
+        if id < 0 { return (.none, hint) }
+        if words.communeCue.contains(id) { return (.commune, hint) }
+        if words.regionCue.contains(id) { return (.region, hint) }
+        if words.communeCueWeak.contains(id) { return (.communeWeak, hint) }
+        if words.regionCueWeak.contains(id) { return (.regionWeak, hint) }
+        if words.departementCue.contains(id) { return (.departement, hint) }
+        if k >= 1 && tokens[k - 1].id == words.conseil {
+            if words.councilRegion.contains(id) { return (.region, hint) }
+            if words.councilDepartement.contains(id) { return (.departement, hint) }
+            if words.councilCommune.contains(id) { return (.commune, hint) }
+        }
+        if words.location.contains(id) && skipped == 0 { return (.location, hint) }
+        return (.none, hint)
+    }
+
+    private func demonymCountry(_ id: Int32) -> String? {
+        guard id >= 0 else { return nil }
+        // Single-word demonym patterns end at the child of the root.
+        guard let node = gazetteer.trie.child(0, id) else { return nil }
+        var p = gazetteer.trie.firstPattern(node)
+        while p >= 0 {
+            defer { p = gazetteer.trie.nextPattern(p) }
+            let pattern = gazetteer.patterns[Int(p)]
+            let entry = gazetteer.entries[Int(pattern.entry)]
+            if entry.kind == .demonyme && !pattern.franco { return entry.country }
+        }
+        return nil
+    }
+
+    private func decide(
+        _ tokens: [Token], _ span: Span, cue: Cue, hint: String?, countries: Set<String>, confirmed: Set<Int32>,
+        firstPass: Bool
+    ) -> Decision? {
+        let first = tokens[span.start]
+        var allCaps = true
+        for t in span.start..<span.end where !tokens[t].flags.contains(.allCaps) && !tokens[t].flags.contains(.numeric) {
+            allCaps = false
+        }
+        let articleBefore = span.start > 0 && words.articles.contains(tokens[span.start - 1].id)
+        var communes: [Int32] = []
+        var others: [Int32] = []
+        var francoCountries = Set<String>()
+        var francoEntry: Int32 = -1
+        var articleless: [Int32] = []
+        var p = gazetteer.trie.firstPattern(span.node)
+        while p >= 0 {
+            defer { p = gazetteer.trie.nextPattern(p) }
+            let pattern = gazetteer.patterns[Int(p)]
+            let entry = gazetteer.entries[Int(pattern.entry)]
+            if pattern.franco {
+                if span.end - span.start >= 2 && tokens[span.start + 1].flags.contains(.hyphenBefore) {
+                    francoCountries.insert(entry.country)
+                    francoEntry = pattern.entry
+                }
+                continue
+            }
+            if entry.kind == .demonyme || entry.kind == .organisation { continue }
+            if pattern.acronym ? !allCaps : !first.flags.contains(.capitalized) { continue }
+            if pattern.needsArticle && !articleBefore {
+                // "Yvelines" without "les": only if the document names it properly elsewhere.
+                articleless.append(pattern.entry)
+                continue
+            }
+            if entry.kind == .commune { communes.append(pattern.entry) } else { others.append(pattern.entry) }
+        }
+        if francoCountries.count == 1 { return Decision(entry: francoEntry, franco: true) }
+        if communes.isEmpty && others.isEmpty && (firstPass || articleless.isEmpty) { return nil }
+
+        func entry(_ e: Int32) -> GazetteerEntry { gazetteer.entries[Int(e)] }
+        func pick(_ list: [Int32], _ kind: GazetteerEntry.Kind, bareOnly: Bool) -> Int32? {
+            var best: Int32?
+            for e in list where entry(e).kind == kind && (!bareOnly || entry(e).flags.contains(.bare)) {
+                if best == nil || entry(e).population > entry(best!).population { best = e }
+            }
+            return best
+        }
+        func dominantCommune(bareOnly: Bool) -> Int32? {
+            // The namesake that is not a homonym loser.
+            var best: Int32?
+            for e in communes where !entry(e).flags.contains(.homonym) && (!bareOnly || entry(e).flags.contains(.bare)) {
+                if best == nil || entry(e).population > entry(best!).population { best = e }
+            }
+            return best
+        }
+        func foreign(subdivision: Bool?, bareOnly: Bool) -> Int32? {
+            var best: Int32?
+            var bestScore = -1.0
+            for e in others where entry(e).kind == .etranger {
+                let g = entry(e)
+                if bareOnly && !g.flags.contains(.bare) { continue }
+                if let subdivision, g.flags.contains(.subdivision) != subdivision { continue }
+                var score = Double(g.population)
+                if g.flags.contains(.subdivision) { score += 1e10 }
+                if countries.contains(g.country) { score += 1e12 }
+                if hint == g.country { score += 2e12 }
+                if score > bestScore { best = e; bestScore = score }
+            }
+            return best
+        }
+        func accept(_ e: Int32?) -> Decision? { e.map { Decision(entry: $0, franco: false) } }
+
+        // What the context word asks for comes first…
+        switch cue {
+        case .commune:
+            if let e = dominantCommune(bareOnly: false) { return accept(e) }
+            if let e = foreign(subdivision: nil, bareOnly: false) { return accept(e) }
+        case .departement:
+            if let e = pick(others, .departement, bareOnly: false) { return accept(e) }
+        case .region:
+            if let e = pick(others, .region, bareOnly: false) { return accept(e) }
+            if let e = foreign(subdivision: true, bareOnly: false) { return accept(e) }
+        case .communeWeak:
+            if let e = dominantCommune(bareOnly: false) { return accept(e) }
+        case .regionWeak:
+            if let e = pick(others, .region, bareOnly: false) { return accept(e) }
+        case .none, .location:
+            break
+        }
+        // …then names that stand on their own.
+        do {
+            if let e = pick(others, .pays, bareOnly: true) { return accept(e) }
+            if let e = pick(others, .region, bareOnly: true) { return accept(e) }
+            if let e = dominantCommune(bareOnly: true), entry(e).population >= 100_000 { return accept(e) }
+            if let e = pick(others, .departement, bareOnly: true) { return accept(e) }
+            if let e = dominantCommune(bareOnly: true) { return accept(e) }
+            if let e = pick(others, .epci, bareOnly: true) { return accept(e) }
+            if let e = foreign(subdivision: nil, bareOnly: true) { return accept(e) }
+            if !firstPass && !first.flags.contains(.sentenceStart) {
+                // Confirmed elsewhere in the document by a context word.
+                for e in communes + others + articleless where confirmed.contains(e) { return accept(e) }
+            }
+            if cue == .location && !first.flags.contains(.sentenceStart), let e = dominantCommune(bareOnly: false),
+                entry(e).population >= 5000
+            {
+                return accept(e)
+            }
+            return nil
+        }
+    }
+}

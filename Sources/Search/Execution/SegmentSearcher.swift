@@ -1,0 +1,222 @@
+/// Evaluates a compiled query in one segment: term postings decoded into `Matches`,
+/// AND clauses filtered through skip-aware iterators (cheapest clause first), phrases
+/// checked on positions, BM25 scores accumulated.
+struct SegmentSearcher {
+    let segment: SegmentReader
+    let index: Int
+    let deletions: DeletionSet?
+    let body: BM25
+    let title: BM25
+
+    func isLive(_ doc: Int32) -> Bool { !(deletions?.contains(doc) ?? false) }
+
+    /// Score of the current posting of `it` for `leaf`; nil when a title-only leaf's word
+    /// is not in this document's title.
+    @inline(__always) func score(_ leaf: TermLeaf, _ it: PostingIterator) -> Float? {
+        let doc = it.doc
+        switch leaf.scoring {
+        case .body:
+            var s = body.score(idf: leaf.idf, tf: Float(it.freq), length: segment.bodyLength(doc))
+            if it.inTitle {
+                s += BM25.titleBoost * title.score(idf: leaf.idf, tf: 1, length: segment.titleLength(doc))
+            }
+            return s
+        case .entity:
+            return body.score(idf: leaf.idf, tf: Float(it.freq), length: segment.bodyLength(doc))
+        case .title:
+            guard it.inTitle else { return nil }
+            return title.score(idf: leaf.idf, tf: 1, length: segment.titleLength(doc))
+        case .none:
+            return 0
+        }
+    }
+
+    func evaluate(_ plan: QueryPlan) -> Matches {
+        switch plan {
+        case .leaf(let l): return termMatches(l)
+        case .phrase(let ls, let offsets): return phrase(ls, offsets)
+        case .anyTerm(let ls): return anyTerm(ls)
+        case .and(let ps): return and(ps)
+        case .or(let ps):
+            var acc = Matches()
+            for p in ps {
+                let m = evaluate(p)
+                acc = acc.count == 0 ? m : acc.union(m)
+            }
+            return acc
+        case .not(let p): return allDocs().subtract(evaluate(p))
+        case .all: return allDocs()
+        case .nothing: return Matches()
+        }
+    }
+
+    func allDocs() -> Matches {
+        var m = Matches()
+        m.docs = Array(0..<Int32(segment.docCount))
+        m.scores = [Float](repeating: 0, count: segment.docCount)
+        return m
+    }
+
+    func termMatches(_ l: TermLeaf) -> Matches {
+        var m = Matches()
+        guard let info = l.infos[index] else { return m }
+        m.docs.reserveCapacity(info.docFreq)
+        m.scores.reserveCapacity(info.docFreq)
+        var it = segment.iterator(info)
+        while it.next() {
+            if let s = score(l, it) { m.append(it.doc, s) }
+        }
+        return m
+    }
+
+    /// Keeps the documents of `m` that contain `l`, adding its score (skips through blocks);
+    /// with `exclude`, keeps those that do not.
+    func filter(_ m: Matches, by l: TermLeaf, exclude: Bool = false) -> Matches {
+        guard let info = l.infos[index] else { return exclude ? m : Matches() }
+        var out = Matches()
+        var it = segment.iterator(info)
+        var exhausted = false
+        for i in 0..<m.count {
+            let d = m.docs[i]
+            var s: Float? = nil
+            if !exhausted {
+                if it.advance(to: d) {
+                    if it.doc == d { s = score(l, it) }
+                } else {
+                    exhausted = true
+                }
+            }
+            if exclude {
+                if s == nil { out.append(d, m.scores[i]) }
+            } else if let s {
+                out.append(d, m.scores[i] + s)
+            }
+        }
+        return out
+    }
+
+    func and(_ plans: [QueryPlan]) -> Matches {
+        var positives = plans.filter {
+            if case .not = $0 { return false }
+            if case .all = $0 { return false }
+            return true
+        }
+        let negatives = plans.compactMap { p -> QueryPlan? in
+            if case .not(let q) = p { return q }
+            return nil
+        }
+        positives.sort { $0.cost < $1.cost }
+        var acc: Matches
+        if let first = positives.first {
+            acc = evaluate(first)
+            for p in positives.dropFirst() {
+                if acc.count == 0 { break }
+                if case .leaf(let l) = p {
+                    acc = filter(acc, by: l)
+                } else {
+                    acc = acc.intersect(evaluate(p))
+                }
+            }
+        } else {
+            acc = allDocs()
+        }
+        for n in negatives {
+            if acc.count == 0 { break }
+            if case .leaf(let l) = n {
+                acc = filter(acc, by: l, exclude: true)
+            } else {
+                acc = acc.subtract(evaluate(n))
+            }
+        }
+        return acc
+    }
+
+    func anyTerm(_ leaves: [TermLeaf]) -> Matches {
+        let present = leaves.filter { $0.infos[index] != nil }
+        if present.isEmpty { return Matches() }
+        if present.count == 1 { return termMatches(present[0]) }
+        // Dense accumulation: one pass per term, no merging.
+        var scores = [Float](repeating: 0, count: segment.docCount)
+        var seen = [Bool](repeating: false, count: segment.docCount)
+        var total = 0
+        for l in present {
+            var it = segment.iterator(l.infos[index]!)
+            while it.next() {
+                let d = Int(it.doc)
+                guard d < scores.count else { break }
+                guard let s = score(l, it) else { continue }
+                scores[d] += s
+                if !seen[d] {
+                    seen[d] = true
+                    total += 1
+                }
+            }
+        }
+        var m = Matches()
+        m.docs.reserveCapacity(total)
+        m.scores.reserveCapacity(total)
+        for d in 0..<seen.count where seen[d] { m.append(Int32(d), scores[d]) }
+        return m
+    }
+
+    /// Documents containing the terms at the given relative positions. Scored like one
+    /// term whose frequency is the number of phrase occurrences, with the terms' idf summed.
+    func phrase(_ leaves: [TermLeaf], _ offsets: [Int32]) -> Matches {
+        var out = Matches()
+        var its: [PostingIterator] = []
+        for l in leaves {
+            guard let info = l.infos[index] else { return out }
+            its.append(segment.iterator(info, positions: true))
+        }
+        let idf = leaves.reduce(Float(0)) { $0 + $1.idf }
+        // Drive with the rarest term.
+        let order = (0..<its.count).sorted { leaves[$0].docFreq < leaves[$1].docFreq }
+        let lead = order[0]
+        var positions = [[Int32]](repeating: [], count: its.count)
+        outer: while its[lead].next() {
+            var target = its[lead].doc
+            // Leapfrog until every iterator agrees on one document.
+            var agreed = false
+            while !agreed {
+                agreed = true
+                for k in order {
+                    if !its[k].advance(to: target) { break outer }
+                    if its[k].doc > target {
+                        target = its[k].doc
+                        agreed = false
+                        break
+                    }
+                }
+                if !agreed {
+                    if !its[lead].advance(to: target) { break outer }
+                    target = its[lead].doc
+                }
+            }
+            let doc = target
+            for k in 0..<its.count { its[k].positions(into: &positions[k]) }
+            // Count starts p such that term k occurs at p + offsets[k] for every k.
+            var count: Int32 = 0
+            var cursors = [Int](repeating: 0, count: its.count)
+            for p0 in positions[0] {
+                let start = p0 - offsets[0]
+                var ok = true
+                for k in 1..<its.count {
+                    let want = start + offsets[k]
+                    var c = cursors[k]
+                    let list = positions[k]
+                    while c < list.count, list[c] < want { c += 1 }
+                    cursors[k] = c
+                    if c >= list.count || list[c] != want {
+                        ok = false
+                        if c >= list.count { break }
+                    }
+                }
+                if ok { count += 1 }
+            }
+            if count > 0 {
+                out.append(doc, body.score(idf: idf, tf: Float(count), length: segment.bodyLength(doc)))
+            }
+        }
+        return out
+    }
+}

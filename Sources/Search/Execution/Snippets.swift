@@ -1,0 +1,140 @@
+import Foundation
+
+/// The best window of a document's text for a query: the span of about `width` bytes that
+/// holds the most distinct matched terms (then the most matches), cut at word boundaries,
+/// with every matched token wrapped in `[` `]` (adjacent matches share one pair).
+struct SnippetBuilder {
+    let analyzer: FrenchAnalyzer
+    private let terms: [[UInt8]]
+    private let prefixes: [[UInt8]]
+    var width = 220
+
+    init(analyzer: FrenchAnalyzer, terms: Set<String>, prefixes: [String]) {
+        self.analyzer = analyzer
+        self.terms = terms.map { Array($0.utf8) }
+        self.prefixes = prefixes.map { Array($0.utf8) }
+    }
+
+    /// Index of the query term `term` equals (stems) or starts with (prefixes), else nil.
+    @inline(__always) private func match(_ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind) -> Int? {
+        if kind == .stem {
+            for (i, t) in terms.enumerated() where t.count == term.count {
+                if t.withUnsafeBufferPointer({ memcmp($0.baseAddress!, term.baseAddress!, term.count) == 0 }) { return i }
+            }
+        }
+        for (i, p) in prefixes.enumerated() where p.count <= term.count {
+            if p.isEmpty || p.withUnsafeBufferPointer({ memcmp($0.baseAddress!, term.baseAddress!, p.count) == 0 }) {
+                return terms.count + i
+            }
+        }
+        return nil
+    }
+
+    /// Returns the snippet and the byte offset where its best match starts.
+    func snippet(of text: String) -> (text: String, offset: Int) {
+        var matches: [(start: Int, end: Int, term: Int)] = []
+        var copy = text
+        copy.withUTF8 { buf in
+            analyzer.analyze(buf) { term, kind, _, start, end in
+                guard term.count > 0, let id = match(term, kind) else { return }
+                if let last = matches.last, last.start == Int(start), last.end == Int(end) { return }
+                matches.append((Int(start), Int(end), id))
+            }
+        }
+        let utf8 = Array(text.utf8)
+        if matches.isEmpty {
+            let end = cutEnd(utf8, from: 0, target: min(utf8.count, width))
+            return (render(utf8, 0, end, []), 0)
+        }
+        // Best window: most distinct terms, then most matches.
+        var best = (distinct: 0, count: 0, first: 0, last: 0)
+        var lo = 0
+        var counts: [Int: Int] = [:]
+        for hi in 0..<matches.count {
+            counts[matches[hi].term, default: 0] += 1
+            while matches[hi].end - matches[lo].start > width {
+                let t = matches[lo].term
+                counts[t]! -= 1
+                if counts[t] == 0 { counts[t] = nil }
+                lo += 1
+            }
+            let distinct = counts.count
+            let count = hi - lo + 1
+            if distinct > best.distinct || (distinct == best.distinct && count > best.count) {
+                best = (distinct, count, lo, hi)
+            }
+        }
+        let first = matches[best.first].start
+        let last = matches[best.last].end
+        let slack = max(0, width - (last - first))
+        var start = cutStart(utf8, target: max(0, first - slack / 3))
+        if start > first { start = first }
+        let end = cutEnd(utf8, from: last, target: min(utf8.count, max(last, start + width)))
+        let inside = matches.filter { $0.start >= start && $0.end <= end }.map { ($0.start, $0.end) }
+        return (render(utf8, start, end, inside), first)
+    }
+
+    /// Moves back to the start of a word.
+    private func cutStart(_ b: [UInt8], target: Int) -> Int {
+        var i = target
+        if i == 0 { return 0 }
+        while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }
+        // Skip forward to the next space so the snippet starts on a word.
+        var j = i
+        while j < b.count, j - i < 30, b[j] != 0x20, b[j] != 0x0A { j += 1 }
+        return j < b.count && j - i < 30 ? j + 1 : i
+    }
+
+    private func cutEnd(_ b: [UInt8], from: Int, target: Int) -> Int {
+        var i = max(from, target)
+        if i >= b.count { return b.count }
+        while i > from, b[i] != 0x20, b[i] != 0x0A { i -= 1 }
+        if i == from { i = max(from, target) }
+        while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }
+        return i
+    }
+
+    private func render(_ b: [UInt8], _ start: Int, _ end: Int, _ marks: [(Int, Int)]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start + 16)
+        if start > 0 { out.append(contentsOf: "… ".utf8) }
+        var i = start
+        var m = 0
+        var open = false
+        func plain(_ from: Int, _ to: Int) {
+            var lastSpace = false
+            for k in from..<to {
+                let c = b[k]
+                if c == 0x0A || c == 0x0D || c == 0x09 || c == 0x20 {
+                    if !lastSpace { out.append(0x20) }
+                    lastSpace = true
+                } else {
+                    out.append(c)
+                    lastSpace = false
+                }
+            }
+        }
+        while m < marks.count {
+            let (s, e) = marks[m]
+            if s < i { m += 1; continue }
+            // Adjacent matches separated only by spaces share one bracket pair.
+            let gapIsSpace = open && b[i..<s].allSatisfy { $0 == 0x20 }
+            if open && !gapIsSpace {
+                out.append(UInt8(ascii: "]"))
+                open = false
+            }
+            plain(i, s)
+            if !open {
+                out.append(UInt8(ascii: "["))
+                open = true
+            }
+            plain(s, e)
+            i = e
+            m += 1
+        }
+        if open { out.append(UInt8(ascii: "]")) }
+        plain(i, end)
+        if end < b.count { out.append(contentsOf: " …".utf8) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

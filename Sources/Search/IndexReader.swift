@@ -1,0 +1,271 @@
+import Entities
+import Extraction
+import Foundation
+import HeapModule
+
+/// Read access to an index at one commit point: opens the manifest it finds and maps the
+/// segment files, so it never sees a half-written commit; needs no lock. Searches run on
+/// one thread at a time per reader (the analyzer caches per word).
+public final class IndexReader: @unchecked Sendable {
+    public let directory: String
+    let manifest: Manifest
+    let segments: [SegmentReader]
+    let deletions: [DeletionSet?]
+    /// Documents per segment including deleted ones (the BM25 statistics base).
+    let docCount: Int
+    private let bodyBM25: BM25
+    private let titleBM25: BM25
+    private let analyzer = FrenchAnalyzer()
+    private let resolver: EntityNameResolver
+
+    /// Opens the index at `directory`. Throws `IndexError.missing` when there is none.
+    public static func open(directory: String) throws -> IndexReader {
+        // A writer may replace the manifest and delete old segments between our reads:
+        // retry on the new manifest.
+        var lastError: Error = IndexError.missing(directory: directory)
+        for _ in 0..<5 {
+            guard let manifest = try Manifest.read(directory: directory) else {
+                throw IndexError.missing(directory: directory)
+            }
+            do {
+                return try IndexReader(directory: directory, manifest: manifest, resolver: EntityNameResolver())
+            } catch {
+                lastError = error
+                if let again = try? Manifest.read(directory: directory), again != manifest { continue }
+                throw error
+            }
+        }
+        throw lastError
+    }
+
+    /// Opens with a given entity resolver (tests inject one without reference data).
+    static func open(directory: String, resolver: EntityNameResolver) throws -> IndexReader {
+        guard let manifest = try Manifest.read(directory: directory) else { throw IndexError.missing(directory: directory) }
+        return try IndexReader(directory: directory, manifest: manifest, resolver: resolver)
+    }
+
+    private init(directory: String, manifest: Manifest, resolver: EntityNameResolver) throws {
+        self.directory = directory
+        self.manifest = manifest
+        self.resolver = resolver
+        var segs: [SegmentReader] = []
+        var dels: [DeletionSet?] = []
+        var n = 0
+        var bodySum: UInt64 = 0
+        var titleSum: UInt64 = 0
+        for e in manifest.segments {
+            let s = try SegmentReader(name: e.name, path: IndexFiles.segmentPath(directory, e.name))
+            guard s.docCount == e.docCount else {
+                throw IndexError.corrupt(directory: directory, reason: "segment \(e.name) incohérent avec le manifeste")
+            }
+            segs.append(s)
+            dels.append(try e.deletions.map { try DeletionSet.read(path: directory + "/" + $0, docCount: e.docCount, directory: directory) })
+            n += s.docCount
+            bodySum += s.bodyLengthSum
+            titleSum += s.titleLengthSum
+        }
+        segments = segs
+        deletions = dels
+        docCount = n
+        bodyBM25 = BM25(averageLength: n > 0 ? Float(Double(bodySum) / Double(n)) : 1)
+        titleBM25 = BM25(averageLength: n > 0 ? Float(Double(titleSum) / Double(n)) : 1)
+    }
+
+    /// Live documents.
+    public var documentCount: Int {
+        zip(segments, deletions).reduce(0) { $0 + $1.0.docCount - ($1.1?.count ?? 0) }
+    }
+
+    /// Parses `text` with the query language of the contract and searches.
+    public func search(_ text: String, limit: Int = 10, offset: Int = 0, facets: Bool = false) throws -> SearchResults {
+        let query = try InterimQueryParser.parse(text)
+        return search(query, text: text, limit: limit, offset: offset, facets: facets)
+    }
+
+    private struct Candidate: Comparable {
+        /// Full matches first, then partial ones by number of words matched.
+        var tier: Int
+        var score: Float
+        var segment: Int
+        var doc: Int32
+        var partial: Bool
+
+        static func < (a: Candidate, b: Candidate) -> Bool {
+            if a.tier != b.tier { return a.tier < b.tier }
+            if a.score != b.score { return a.score < b.score }
+            // Lower segment/doc ranks higher on ties: they are "greater".
+            if a.segment != b.segment { return a.segment > b.segment }
+            return a.doc > b.doc
+        }
+    }
+
+    /// Searches with a parsed query. `text` is echoed in the results.
+    public func search(_ query: Query, text: String, limit: Int = 10, offset: Int = 0, facets wantFacets: Bool = false) -> SearchResults {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var compiler = QueryCompiler(segments: segments, docCount: docCount, analyzer: analyzer, resolver: resolver)
+        let plan = compiler.compile(query)
+        let k = max(0, offset) + max(0, limit)
+
+        var total = 0
+        var heap = Heap<Candidate>()
+        var fullMatches: [Matches] = []
+        for (i, segment) in segments.enumerated() {
+            let searcher = SegmentSearcher(segment: segment, index: i, deletions: deletions[i], body: bodyBM25, title: titleBM25)
+            let m = searcher.evaluate(plan)
+            var live = Matches()
+            live.docs.reserveCapacity(m.count)
+            live.scores.reserveCapacity(m.count)
+            for j in 0..<m.count where searcher.isLive(m.docs[j]) {
+                live.append(m.docs[j], m.scores[j])
+            }
+            total += live.count
+            if k > 0 {
+                for j in 0..<live.count {
+                    let c = Candidate(tier: Int.max, score: live.scores[j], segment: i, doc: live.docs[j], partial: false)
+                    if heap.count < k {
+                        heap.insert(c)
+                    } else if let min = heap.min, min < c {
+                        _ = heap.popMin()
+                        heap.insert(c)
+                    }
+                }
+            }
+            if wantFacets { fullMatches.append(live) }
+        }
+
+        // Partial fill: documents holding most (not all) of the words.
+        if total < k, case .and(let clauses) = plan {
+            let words = clauses.filter(\.isWordClause)
+            let required = clauses.filter { !$0.isWordClause }
+            if words.count >= 2 {
+                for (i, segment) in segments.enumerated() {
+                    let searcher = SegmentSearcher(segment: segment, index: i, deletions: deletions[i], body: bodyBM25, title: titleBM25)
+                    var counts = [UInt8](repeating: 0, count: segment.docCount)
+                    var scores = [Float](repeating: 0, count: segment.docCount)
+                    for w in words {
+                        let m = searcher.evaluate(w)
+                        for j in 0..<m.count {
+                            let d = Int(m.docs[j])
+                            counts[d] &+= 1
+                            scores[d] += m.scores[j]
+                        }
+                    }
+                    var cand = Matches()
+                    for d in 0..<counts.count where counts[d] > 0 && Int(counts[d]) < words.count && searcher.isLive(Int32(d)) {
+                        cand.append(Int32(d), scores[d])
+                    }
+                    if !required.isEmpty, cand.count > 0 {
+                        cand = searcher.and([.all] + required).intersect(cand)
+                    }
+                    for j in 0..<cand.count {
+                        let d = Int(cand.docs[j])
+                        let c = Candidate(tier: Int(counts[d]), score: cand.scores[j], segment: i, doc: cand.docs[j], partial: true)
+                        if heap.count < k {
+                            heap.insert(c)
+                        } else if let min = heap.min, min < c {
+                            _ = heap.popMin()
+                            heap.insert(c)
+                        }
+                    }
+                }
+            }
+        }
+
+        var ranked: [Candidate] = []
+        ranked.reserveCapacity(heap.count)
+        while let c = heap.popMax() { ranked.append(c) }
+        let page = ranked.dropFirst(max(0, offset)).prefix(max(0, limit))
+
+        let snippets = SnippetBuilder(analyzer: analyzer, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes)
+        var hits: [SearchHit] = []
+        for c in page {
+            guard let stored = segments[c.segment].document(c.doc) else { continue }
+            hits.append(hit(stored, candidate: c, snippets: snippets))
+        }
+
+        var facetResult: [String: [(value: String, count: Int)]]? = nil
+        if wantFacets { facetResult = facets(fullMatches) }
+        let took = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        return SearchResults(query: text, total: total, tookMilliseconds: took, hits: hits, facets: facetResult)
+    }
+
+    private func hit(_ stored: StoredDocument, candidate c: Candidate, snippets: SnippetBuilder) -> SearchHit {
+        let d = stored.document
+        let (snippet, offset) = snippets.snippet(of: d.text)
+        var page: Int? = nil
+        for b in d.blocks where b.page != nil && b.start <= offset && offset < max(b.end, b.start + 1) {
+            page = b.page
+            break
+        }
+        var seen = Set<String>()
+        var entities: [(type: EntityType, normalized: String, text: String)] = []
+        for e in stored.entities where seen.insert(e.type.rawValue + ":" + e.normalized).inserted {
+            entities.append((e.type, e.normalized, e.text))
+        }
+        return SearchHit(
+            id: d.id, source: d.source, item: d.item, title: d.title, date: d.date, format: d.format,
+            page: page, score: Double(c.score), partial: c.partial, snippet: snippet, entities: entities)
+    }
+
+    private func facets(_ matches: [Matches]) -> [String: [(value: String, count: Int)]] {
+        var counts: [String: [String: Int]] = [:]
+        for f in EntityTerms.facetFamilies { counts[f] = [:] }
+        for (i, m) in matches.enumerated() {
+            let segment = segments[i]
+            let values = segment.facetValues()
+            var local = [Int](repeating: 0, count: values.count)
+            for d in m.docs {
+                segment.forEachFacet(of: d) { f in if f < local.count { local[f] += 1 } }
+            }
+            for (f, n) in local.enumerated() where n > 0 {
+                let v = values[f]
+                guard let colon = v.firstIndex(of: ":") else { continue }
+                let family = String(v[..<colon])
+                counts[family, default: [:]][String(v[v.index(after: colon)...]), default: 0] += n
+            }
+        }
+        return counts.mapValues { dict in
+            dict.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+    }
+
+    /// Figures for `cooplex stats`.
+    public func statistics() -> IndexStatistics {
+        var terms = 0
+        var indexBytes = 0
+        var storeBytes = 0
+        var total = 0
+        var sources = Set<String>()
+        for s in segments {
+            terms += s.terms.termCount
+            let b = s.sizeBreakdown
+            indexBytes += b.index
+            storeBytes += b.store
+            total += b.total
+            for (src, _) in s.sourceTable() { sources.insert(src) }
+        }
+        for e in manifest.segments {
+            if let d = e.deletions {
+                var st = stat()
+                if stat(directory + "/" + d, &st) == 0 { total += Int(st.st_size) }
+            }
+        }
+        var st = stat()
+        if stat(directory + "/" + Manifest.fileName, &st) == 0 { total += Int(st.st_size) }
+        let deleted = deletions.reduce(0) { $0 + ($1?.count ?? 0) }
+        return IndexStatistics(
+            documents: documentCount, deletedDocuments: deleted, segments: segments.count, terms: terms,
+            sources: sources.count, bytesOnDisk: total, indexBytes: indexBytes, storeBytes: storeBytes,
+            generation: manifest.generation)
+    }
+
+    /// Every live stored document with its entities, segment by segment (for exports).
+    public func forEachStoredDocument(_ body: (StoredDocument) throws -> Void) throws {
+        for (i, s) in segments.enumerated() {
+            try s.forEachDocument { doc, stored in
+                if let d = deletions[i], d.contains(doc) { return }
+                try body(stored)
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import Search
+
+@Suite("Postings codec")
+struct PostingsCodecTests {
+    /// Random posting lists encoded with skip tables, read back with next(), advance(to:)
+    /// and positions().
+    @Test(arguments: [1, 5, 127, 128, 129, 1000, 20_000])
+    func roundTrip(docFreq: Int) {
+        var rng = SystemRandomNumberGenerator()
+        var docs: [Int32] = []
+        var d: Int32 = -1
+        for _ in 0..<docFreq {
+            d += Int32.random(in: 1...(Bool.random(using: &rng) ? 3 : 400), using: &rng)
+            docs.append(d)
+        }
+        var positions: [[Int32]] = []
+        var docBuf: [UInt8] = []
+        var posBuf: [UInt8] = []
+        var last: Int32 = 0
+        for (i, doc) in docs.enumerated() {
+            let freq = Int.random(in: 1...(i % 7 == 0 ? 40 : 3), using: &rng)
+            var ps: [Int32] = []
+            var p: Int32 = 0
+            for _ in 0..<freq {
+                p += Int32.random(in: (ps.isEmpty ? 0 : 1)...5000, using: &rng)
+                ps.append(p)
+            }
+            positions.append(ps)
+            let delta = UInt32(doc - (i == 0 ? 0 : last))
+            let flags: UInt32 = (i % 5 == 0 ? 2 : 0) | (freq == 1 ? 1 : 0)
+            appendVarint(&docBuf, delta << 2 | flags)
+            if freq != 1 { appendVarint(&docBuf, UInt32(freq)) }
+            var prev: Int32 = 0
+            for x in ps {
+                appendVarint(&posBuf, UInt32(x - prev))
+                prev = x
+            }
+            last = doc
+        }
+        var postings = ByteWriter()
+        var positionsOut = ByteWriter()
+        postings.raw([0xAA, 0xBB])  // the term does not start at offset 0
+        positionsOut.raw([0xCC])
+        let (o, po) = PostingsEncoder.write(
+            docs: docBuf, positions: posBuf, docFreq: docFreq, hasPositions: true,
+            postings: &postings, positionsOut: &positionsOut)
+        let info = TermInfo(docFreq: docFreq, docsOffset: o, positionsOffset: po)
+        postings.bytes.withUnsafeBytes { pb in
+            positionsOut.bytes.withUnsafeBytes { qb in
+                // Sequential: every doc, frequency and position.
+                var it = PostingIterator(postings: pb, positions: qb, info: info)
+                var got: [Int32] = []
+                var scratch: [Int32] = []
+                var i = 0
+                while it.next() {
+                    got.append(it.doc)
+                    #expect(Int(it.freq) == positions[i].count)
+                    #expect(it.inTitle == (i % 5 == 0))
+                    if i % 3 == 0 {
+                        it.positions(into: &scratch)
+                        #expect(scratch == positions[i])
+                    }
+                    i += 1
+                }
+                #expect(got == docs)
+                // Skipping: advance to random targets, positions still right.
+                var it2 = PostingIterator(postings: pb, positions: qb, info: info)
+                var target: Int32 = 0
+                while true {
+                    target += Int32.random(in: 1...2000, using: &rng)
+                    let expected = docs.firstIndex { $0 >= target }
+                    let found = it2.advance(to: target)
+                    #expect(found == (expected != nil))
+                    guard let e = expected, found else { break }
+                    #expect(it2.doc == docs[e])
+                    it2.positions(into: &scratch)
+                    #expect(scratch == positions[e])
+                }
+            }
+        }
+    }
+
+    @Test func compressorRoundTrip() {
+        var rng = SystemRandomNumberGenerator()
+        let french = Array(String(repeating: "La coopération décentralisée des collectivités territoriales. ", count: 300).utf8)
+        var random = [UInt8](repeating: 0, count: 5000)
+        for i in random.indices { random[i] = UInt8.random(in: 0...255, using: &rng) }
+        for input in [[], Array("abc".utf8), french, random, french + random + french] {
+            let c = LZCompressor.compress(input)
+            let back = c.withUnsafeBufferPointer { LZCompressor.decompress($0, expectedSize: input.count) }
+            #expect(back == input)
+        }
+        #expect(LZCompressor.compress(french).count < french.count / 10)
+        // Damaged input is refused, not a crash.
+        var c = LZCompressor.compress(french)
+        c[c.count / 2] ^= 0xFF
+        c.removeLast(3)
+        let damaged = c.withUnsafeBufferPointer { LZCompressor.decompress($0, expectedSize: french.count) }
+        #expect(damaged == nil || damaged != french)
+    }
+
+    @Test func termDictionaryLookupAndPrefix() {
+        var words = Set<String>()
+        var rng = SystemRandomNumberGenerator()
+        while words.count < 3000 {
+            let n = Int.random(in: 1...9, using: &rng)
+            words.insert(String((0..<n).map { _ in "abcdeéz".randomElement(using: &rng)! }))
+        }
+        let sorted = words.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        var w = TermDictionaryWriter()
+        for (i, t) in sorted.enumerated() {
+            t.withUnsafeBufferPointer { w.add($0, TermInfo(docFreq: i + 1, docsOffset: i * 3, positionsOffset: i * 5)) }
+        }
+        let bytes = w.finish()
+        bytes.withUnsafeBytes { buf in
+            let r = TermDictionaryReader(section: buf)!
+            #expect(r.termCount == sorted.count)
+            for (i, t) in sorted.enumerated() {
+                #expect(r.lookup(t) == TermInfo(docFreq: i + 1, docsOffset: i * 3, positionsOffset: i * 5))
+            }
+            #expect(r.lookup(Array("zzzzzzzzzzz".utf8)) == nil)
+            #expect(r.lookup([]) == nil)
+            var found: [[UInt8]] = []
+            r.forEach(prefix: Array("ab".utf8)) { t, _ in
+                found.append(Array(t))
+                return true
+            }
+            #expect(found == sorted.filter { $0.starts(with: Array("ab".utf8)) })
+        }
+    }
+}

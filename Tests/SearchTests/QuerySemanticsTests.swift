@@ -1,0 +1,148 @@
+import Entities
+import Foundation
+import Testing
+@testable import Search
+
+@Suite("Query semantics")
+struct QuerySemanticsTests {
+    static func loi(_ id: String, _ text: String) -> Entity {
+        Entity(type: .loi, start: 0, end: 1, text: text, normalized: id)
+    }
+    static func pays(_ code: String) -> Entity {
+        Entity(type: .pays, start: 0, end: 1, text: code, normalized: code)
+    }
+    static func commune(_ code: String, _ name: String) -> Entity {
+        Entity(type: .collectivite, start: 0, end: 1, text: name, normalized: "commune:" + code)
+    }
+
+    static let resolver = EntityNameResolver { value, type in
+        switch (type, value.lowercased()) {
+        case (.pays, "maroc"): return "MA"
+        case (.loi, "oudin-santini"), (.loi, "loi oudin"), (.loi, "loi oudin-santini"): return "loi:2005-95"
+        case (.collectivite, "belfort"): return "commune:90010"
+        default: return nil
+        }
+    }
+
+    /// A small corpus exercising every query form.
+    static func corpus(_ index: TemporaryIndex) throws -> IndexReader {
+        try buildIndex(index, [
+            (makeDocument("Le conseil municipal de Belfort vote le jumelage avec Agadir au Maroc.", source: "belfort.pdf", date: "2005-06-01", format: .pdf),
+             [commune("90010", "Belfort"), pays("MA")]),
+            (makeDocument("Rapport municipal : le conseil a examiné le budget de l'eau.", source: "rapport.txt", date: "2006-01-01"), []),
+            (makeDocument("La loi Oudin-Santini permet aux communes de financer l'eau potable.", source: "oudin.txt", date: "2007-02-01"),
+             [loi("loi:2005-95", "loi Oudin-Santini")]),
+            (makeDocument("La loi n° 2005-95 du 9 février 2005 ouvre le 1 % eau au Maroc.", source: "numero.txt", date: "2012-01-01"),
+             [loi("loi:2005-95", "loi n° 2005-95"), pays("MA")]),
+            (makeDocument("Coopération décentralisée et coopératives agricoles, jumelage.", source: "coop.txt"), []),
+            (makeDocument("Une copie du budget primitif.", source: "copie.txt"), []),
+        ], resolver: resolver)
+    }
+
+    @Test func phraseNeedsAdjacentWords() throws {
+        let index = TemporaryIndex()
+        defer { index.remove() }
+        let r = try Self.corpus(index)
+        #expect(Set(sources(try r.search("conseil municipal"))) == ["belfort.pdf", "rapport.txt"])
+        #expect(sources(try r.search("\"conseil municipal\"")) == ["belfort.pdf"])
+        #expect(sources(try r.search("\"municipal conseil\"")).isEmpty)
+    }
+
+    @Test func booleanOperators() throws {
+        let index = TemporaryIndex()
+        defer { index.remove() }
+        let r = try Self.corpus(index)
+        #expect(Set(sources(try r.search("agadir OR copie"))) == ["belfort.pdf", "copie.txt"])
+        #expect(Set(sources(try r.search("jumelage NOT maroc"))) == ["coop.txt"])
+        #expect(Set(sources(try r.search("jumelage -maroc"))) == ["coop.txt"])
+        let nested = try r.search("budget (eau OR primitif)")
+        #expect(nested.total == 2)
+        #expect(Set(nested.hits.filter { !$0.partial }.map(\.source)) == ["rapport.txt", "copie.txt"])
+        let none = try r.search("xylophone")
+        #expect(none.total == 0 && none.hits.isEmpty)
+    }
+
+    @Test func prefixMatchesUnstemmedForms() throws {
+        let index = TemporaryIndex()
+        defer { index.remove() }
+        let r = try Self.corpus(index)
+        let hits = try r.search("coop*")
+        #expect(sources(hits) == ["coop.txt"])
+        #expect(hits.hits[0].snippet.contains("[Coopération"))
+        #expect(Set(sources(try r.search("cop*"))) == ["copie.txt"])
+    }
+
+    @Test func partialFillWhenFewDocumentsHaveAllWords() throws {
+        let index = TemporaryIndex()
+        defer { index.remove() }
+        let r = try Self.corpus(index)
+        let res = try r.search("jumelage agadir coopératives", limit: 5)
+        #expect(res.total == 0)
+        #expect(res.hits.count == 2)
+        #expect(res.hits.allSatisfy { $0.partial })
+        // Both hold two of the three words.
+        #expect(Set(sources(res)) == ["belfort.pdf", "coop.txt"])
+
+        let some = try r.search("jumelage maroc", limit: 3)
+        #expect(some.total == 1)
+        #expect(some.hits.first?.source == "belfort.pdf")
+        #expect(some.hits.first?.partial == false)
+        #expect(some.hits.dropFirst().allSatisfy { $0.partial })
+        #expect(Set(sources(some).dropFirst()) == ["numero.txt", "coop.txt"])
+    }
+
+    @Test func fieldFilters() throws {
+        let index = TemporaryIndex()
+        defer { index.remove() }
+        let r = try Self.corpus(index)
+        #expect(Set(sources(try r.search("pays:MA"))) == ["belfort.pdf", "numero.txt"])
+        #expect(Set(sources(try r.search("pays:Maroc"))) == ["belfort.pdf", "numero.txt"])
+        #expect(Set(sources(try r.search("loi:2005-95"))) == ["oudin.txt", "numero.txt"])
+        #expect(Set(sources(try r.search("loi:\"Oudin-Santini\""))) == ["oudin.txt", "numero.txt"])
+        #expect(sources(try r.search("collectivite:Belfort")) == ["belfort.pdf"])
+        #expect(sources(try r.search("collectivite:commune:90010")) == ["belfort.pdf"])
+        #expect(sources(try r.search("format:pdf")) == ["belfort.pdf"])
+        #expect(sources(try r.search("date:2006")) == ["rapport.txt"])
+        #expect(Set(sources(try r.search("date:2005..2007"))) == ["belfort.pdf", "rapport.txt", "oudin.txt"])
+        #expect(sources(try r.search("eau pays:MA")) == ["numero.txt"])
+    }
+
+    @Test func lawNameAlsoMatchesCitationsByNumber() throws {
+        let index = TemporaryIndex()
+        defer { index.remove() }
+        let r = try Self.corpus(index)
+        let res = try r.search("loi Oudin")
+        #expect(Set(sources(res)) == ["oudin.txt", "numero.txt"])
+        #expect(res.hits.first?.source == "oudin.txt")
+        #expect(res.hits.first?.snippet.contains("[loi Oudin]") == true)
+        #expect(res.hits.first?.entities.first?.normalized == "loi:2005-95")
+    }
+
+    @Test func facetsCountAllMatches() throws {
+        let index = TemporaryIndex()
+        defer { index.remove() }
+        let r = try Self.corpus(index)
+        let res = try r.search("eau OR jumelage", limit: 1, facets: true)
+        #expect(res.total == 5)
+        let f = try #require(res.facets)
+        #expect(f["pays"]?.first?.value == "MA")
+        #expect(f["pays"]?.first?.count == 2)
+        #expect(f["loi"]?.first?.value == "loi:2005-95")
+        #expect(f["loi"]?.first?.count == 2)
+        #expect(f["collectivite"]?.first?.value == "commune:90010")
+        #expect(f["annee"]?.contains { $0.value == "2005" && $0.count == 1 } == true)
+    }
+
+    @Test func paginationAndSyntaxErrors() throws {
+        let index = TemporaryIndex()
+        defer { index.remove() }
+        let r = try Self.corpus(index)
+        let all = try r.search("eau OR budget", limit: 10)
+        let second = try r.search("eau OR budget", limit: 2, offset: 2)
+        #expect(sources(second) == Array(sources(all)[2..<min(4, all.hits.count)]))
+        #expect(throws: QuerySyntaxError.self) { try r.search("(eau OR budget") }
+        #expect(throws: QuerySyntaxError.self) { try r.search("\"eau potable") }
+        // Words people type are never syntax.
+        _ = try r.search("d'eau l'État Oudin-Santini L. 1115-1 1 %")
+    }
+}
