@@ -36,6 +36,17 @@ struct CorpusConventionTests {
                 "transmission-prefet": "ok", "engagements-internationaux": "ok",
             ]
         ),
+        // PDF (three pages): water actions on the "budget annexe du service de l'eau" within
+        // 1 % but without the budget's figure; the "Vu" recital that quotes L1115-1 does not
+        // settle France's international commitments.
+        (
+            "convention-selestat-saa.pdf", "a-verifier",
+            [
+                "partie-francaise": "ok", "partie-etrangere": "ok", "pas-d-etat-etranger": "ok", "objet": "ok",
+                "engagements-financiers": "ok", "plafond-1-pourcent": "a-verifier", "signature": "ok", "duree": "ok",
+                "transmission-prefet": "ok", "engagements-internationaux": "a-verifier",
+            ]
+        ),
         // Funded on the waste budget "dans la limite de 1 %" without the budget's figure.
         (
             "convention-saint-brieuc-mbour.odt", "a-verifier",

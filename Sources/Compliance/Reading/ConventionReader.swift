@@ -23,7 +23,10 @@ public struct ConventionReader: Sendable {
         reading.transmission = transmission(text, parties: reading.parties)
         reading.signature = SignatureReader().read(text, parties: reading.parties, entities: entities)
         reading.deliberations = sentences(text, containing: ["deliberation"]).filter { !$0.text.isEmpty }
-        reading.internationalCommitments = firstSentence(text, containing: ["engagements internationaux de la france", "engagements internationaux souscrits par la france"])
+        // A recital that quotes the law ("Vu le code …, qui permet … dans le respect des
+        // engagements internationaux de la France") recalls the rule, it does not settle it.
+        reading.internationalCommitments = sentences(text, containing: ["engagements internationaux de la france", "engagements internationaux souscrits par la france"])
+            .first { !FoldedText($0.text).bytes.starts(with: Array("vu ".utf8)) }
         reading.crossBorderGrouping = firstSentence(text, containing: [
             "groupement europeen de cooperation territoriale", "gect", "groupement euroregional de cooperation",
             "groupement local de cooperation transfrontaliere", "glct",

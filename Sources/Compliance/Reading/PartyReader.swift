@@ -192,7 +192,10 @@ struct PartyReader: Sendable {
         var normalized: String?
         var country: String?
         let inClause = entities.filter { $0.start >= clausePassage.start && $0.end <= clausePassage.end }
-        if let c = inClause.first(where: { $0.type == .collectivite && $0.start < namePassage.end + 1 }) {
+        // An association or a company named after a place ("Fédération … de la région de
+        // Matam") is not that place: no link for them.
+        let linkable = kind != .association && kind != .company
+        if linkable, let c = inClause.first(where: { $0.type == .collectivite && $0.start < namePassage.end + 1 }) {
             normalized = c.normalized
             if c.normalized.hasPrefix("etranger:") {
                 country = c.normalized.split(separator: ":").dropFirst().first.map(String.init)
@@ -201,6 +204,7 @@ struct PartyReader: Sendable {
                 kind = PartyReader.frenchKind(of: c)
             }
         }
+        if country == nil, !linkable { country = placeInClause(text, start..<clause.upperBound) }
         if country == nil, let p = inClause.first(where: { $0.type == .pays && $0.start < namePassage.end + 60 }) {
             country = p.normalized
         }
