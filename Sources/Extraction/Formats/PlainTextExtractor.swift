@@ -11,7 +11,7 @@ public struct PlainTextExtractor: Extractor {
         var text = TextAssembler()
         let paragraphs = PlainTextExtractor.paragraphs(cleaned)
         for paragraph in paragraphs {
-            text.append(paragraph, kind: .paragraph, verbatim: true)
+            text.append(paragraph, kind: .paragraph, keepLines: true)
         }
         var warnings: [String] = []
         if let note = decoded.note { warnings.append(note) }
