@@ -12,18 +12,13 @@ public struct TextAssembler: Sendable {
     public var isEmpty: Bool { byteCount == 0 }
 
     /// Appends one block. Whitespace runs inside are collapsed unless `keepLines` (then
-    /// only spaces and tabs are, and line breaks are kept) or `verbatim` (then the piece is
-    /// only trimmed at both ends: plain text keeps its own spacing). Blank pieces are dropped.
+    /// only spaces and tabs are, and line breaks are kept). Blank pieces are dropped.
     /// Returns the block's index, or nil when nothing was added.
     @discardableResult
     public mutating func append(
-        _ piece: String, kind: Block.Kind, label: String? = nil, page: Int? = nil, keepLines: Bool = false,
-        verbatim: Bool = false
+        _ piece: String, kind: Block.Kind, label: String? = nil, page: Int? = nil, keepLines: Bool = false
     ) -> Int? {
-        let cleaned =
-            verbatim
-            ? piece.trimmingSpaces()
-            : keepLines ? TextAssembler.collapseKeepingLines(piece) : Whitespace.collapse(piece)
+        let cleaned = keepLines ? TextAssembler.collapseKeepingLines(piece) : Whitespace.collapse(piece)
         let normalized = TextNormalizer.normalize(cleaned)
         guard !Whitespace.isBlank(normalized) else { return nil }
         if byteCount > 0 {
