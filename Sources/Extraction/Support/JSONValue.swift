@@ -70,22 +70,43 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     static func writeString(_ s: String, into out: inout [UInt8]) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var copy = s
+        copy.withUTF8 { bytes in writeString(bytes: bytes, into: &out) }
+    }
+
+    /// Copies runs of bytes that need no escaping in one go; only quotes, backslashes and
+    /// control characters are escaped (non-ASCII UTF-8 passes through unchanged).
+    static func writeString(bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let hex: StaticString = "0123456789abcdef"
+        out.reserveCapacity(out.count + bytes.count + 2)
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0xF)])
-            default: out.append(b)
+        var runStart = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b >= 0x20 && b != 0x22 && b != 0x5C {
+                i += 1
+                continue
             }
+            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            default:
+                out.append(contentsOf: Array("\\u00".utf8))
+                hex.withUTF8Buffer { h in
+                    out.append(h[Int(b >> 4)])
+                    out.append(h[Int(b & 0xF)])
+                }
+            }
+            i += 1
+            runStart = i
         }
+        if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
         out.append(UInt8(ascii: "\""))
     }
 }
