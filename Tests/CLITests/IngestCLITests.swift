@@ -175,6 +175,39 @@ struct IngestCLITests {
         #expect(summary["unchanged"] as? Int == 2)
     }
 
+    @Test("export --opensearch: every indexed document once, in the _bulk format, with its entities")
+    func exportOpenSearch() throws {
+        let dir = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ingest = try PipelineCLI.run(["ingest", "-q", "--json", "corpus/bons"], in: dir)
+        #expect(ingest.status == 0)
+        let documents = try PipelineCLI.json(ingest.stdout)["documents"] as? Int ?? -1
+        let result = try PipelineCLI.run(["export", "--opensearch", "export", "--taille-max", "2KB"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("Export OpenSearch : \(documents) documents"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/export").filter { $0.hasSuffix(".ndjson") }.sorted()
+        var sources: [String] = []
+        for name in names {
+            let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/export/" + name))
+            #expect(data.last == 0x0A)
+            let lines = data.split(separator: 0x0A)
+            #expect(lines.count % 2 == 0)
+            for pair in stride(from: 0, to: lines.count, by: 2) {
+                let action = try #require(try JSONSerialization.jsonObject(with: Data(lines[pair])) as? [String: [String: String]])
+                #expect(action["index"]?["_index"] == "cooplex")
+                let source = try #require(try JSONSerialization.jsonObject(with: Data(lines[pair + 1])) as? [String: Any])
+                #expect(action["index"]?["_id"] == source["id"] as? String)
+                sources.append(source["source"] as? String ?? "")
+                #expect(source["loi"] is [String] && source["pays"] is [String])
+            }
+        }
+        #expect(sources.count == documents)
+        #expect(Set(sources) == ["corpus/bons/convention-belfort-mopti.txt", "corpus/bons/note-de-synthese.html", "corpus/bons/sous-dossier/flux-actualites.xml"])
+        let missing = try PipelineCLI.run(["export", "--index", "absent", "--opensearch", "x"], in: dir)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cooplex ingest"))
+    }
+
     @Test("Flag errors are refused in French before anything runs")
     func badFlags() throws {
         let dir = PipelineCLI.scratch()

@@ -49,6 +49,16 @@ struct InterruptedIngestTests {
         return out
     }
 
+    /// Every stored document (source, id, text, entities count), sorted: two indexes with the
+    /// same content give the same list whatever their segments.
+    static func storedDocuments(_ index: String) throws -> [String] {
+        var out: [String] = []
+        try IndexReader.open(directory: index).forEachStoredDocument { stored in
+            out.append("\(stored.document.source)|\(stored.document.id)|\(stored.fileHash)|\(stored.document.text.utf8.count)|\(stored.entities.count)")
+        }
+        return out.sorted()
+    }
+
     static func sha256(_ data: Data) -> String {
         SHA256.hex(of: [UInt8](data))
     }
@@ -87,6 +97,13 @@ struct InterruptedIngestTests {
             if FileManager.default.fileExists(atPath: dir + "/crash") {
                 let partial = try Self.consistentSources(index: dir + "/crash", corpusRoot: dir + "/corpus", base: dir)
                 #expect(partial.allSatisfy { expected[$0.key] == $0.value }, "kill after \(delay) s")
+                // A reader opens the same commit and searches it.
+                if !partial.isEmpty {
+                    let reader = try IndexReader.open(directory: dir + "/crash")
+                    #expect(reader.documentCount == partial.count, "kill after \(delay) s")
+                    let hits = try reader.search("coopération décentralisée", limit: 5)
+                    #expect(hits.total > 0, "kill after \(delay) s")
+                }
             }
         }
         let resumed = try PipelineCLI.run(Self.ingestArguments(index: "crash") + ["--json"], in: dir)
@@ -96,6 +113,11 @@ struct InterruptedIngestTests {
         #expect(summary["updated"] as? Int == 0)
         let final = try Self.consistentSources(index: dir + "/crash", corpusRoot: dir + "/corpus", base: dir)
         #expect(final == expected, "kills after \(delays) s")
+        #expect(try Self.storedDocuments(dir + "/crash") == Self.storedDocuments(dir + "/reference"))
+        let query = "Maroc assainissement"
+        #expect(
+            try IndexReader.open(directory: dir + "/crash").search(query, limit: 400).hits.filter { !$0.partial }.map(\.id).sorted()
+                == IndexReader.open(directory: dir + "/reference").search(query, limit: 400).hits.filter { !$0.partial }.map(\.id).sorted())
 
         let again = try PipelineCLI.run(Self.ingestArguments(index: "crash") + ["--json"], in: dir)
         #expect(try PipelineCLI.json(again.stdout)["unchanged"] as? Int == 200)

@@ -39,6 +39,14 @@ public struct OpenSearchExport {
 
     /// Writes everything; `documents` is consumed once, in order, without being held in memory.
     public func write(_ documents: some Sequence<ExportDocument>) throws -> Result {
+        try write { emit in
+            for document in documents { try emit(document) }
+        }
+    }
+
+    /// Writes everything `produce` emits, in order (for sources that iterate by callback,
+    /// such as `IndexReader.forEachStoredDocument`).
+    public func write(_ produce: ((ExportDocument) throws -> Void) throws -> Void) throws -> Result {
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -63,7 +71,7 @@ public struct OpenSearchExport {
             current.removeAll(keepingCapacity: true)
         }
         var entry: [UInt8] = []
-        for document in documents {
+        try produce { document in
             // The same content under two paths has one id: keep both documents.
             var id = document.id
             var n = 2
