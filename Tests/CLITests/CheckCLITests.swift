@@ -80,6 +80,17 @@ struct CheckCLITests {
         #expect(!blank.stderr.isEmpty)
     }
 
+    @Test("hostile or textless files are errors (exit 3), never conforme", arguments: [
+        "Tests/Fixtures/pdf/scanned.pdf", "Tests/Fixtures/pdf/encrypted.pdf", "Tests/Fixtures/pdf/truncated.pdf",
+        "Tests/Fixtures/hostile/billion-laughs.xml", "Tests/Fixtures/hostile/zip-bomb-ratio.docx", "Tests/Fixtures/hostile/garbage.bin",
+    ])
+    func hostile(_ file: String) throws {
+        let r = try Self.run(["--json", file])
+        #expect(r.status == 3, "\(file): \(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains((file as NSString).lastPathComponent))
+    }
+
     @Test("--json prints one contract object per convention")
     func json() throws {
         let files = ["conforme.txt", "etat-etranger.txt", "aide-urgence.txt"].map { Self.fixtures + $0 }

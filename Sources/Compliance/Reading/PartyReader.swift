@@ -225,7 +225,8 @@ struct PartyReader: Sendable {
             for stop in [", agissant", ", dument", ", en vertu", ", ci-apres", ";", ", habilite", ", autorise", ", en application"] {
                 if let x = rest.range(of: stop) { length = min(length, rest.utf8.distance(from: rest.startIndex, to: x.lowerBound)) }
             }
-            representative = text.passage(folded: from..<(from + length)).text
+            let written = text.passage(folded: from..<(from + length)).text
+            representative = String(written.reversed().drop { ",;. ".contains($0) }.reversed())
         }
         return Party(
             role: .other, kind: kind, name: namePassage, clause: clausePassage, normalized: normalized,

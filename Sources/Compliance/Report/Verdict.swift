@@ -42,7 +42,7 @@ public struct RuleResult: Sendable {
         id = rule.id
         title = rule.title
         basis = rule.basis
-        lawText = rule.lawText
+        lawText = outcome.law ?? rule.lawText
         self.outcome = outcome
     }
 }

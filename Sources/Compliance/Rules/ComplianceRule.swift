@@ -38,12 +38,16 @@ public struct RuleOutcome: Sendable {
     /// commitments, the transmission to the préfet once signed): they are listed but do
     /// not hold the verdict. `manquant` and `non-conforme` always make it `non-conforme`.
     public var holdsVerdict: Bool
+    /// The words of the law that decided this outcome, when only part of the rule's
+    /// `lawText` applies (the 1 % article of the budget concerned); nil for all of it.
+    public var law: String?
 
-    public init(_ status: RuleStatus, evidence: [Passage] = [], _ explanation: String, holdsVerdict: Bool = true) {
+    public init(_ status: RuleStatus, evidence: [Passage] = [], _ explanation: String, holdsVerdict: Bool = true, law: String? = nil) {
         self.status = status
         self.evidence = evidence
         self.explanation = explanation
         self.holdsVerdict = holdsVerdict
+        self.law = law
     }
 }
 

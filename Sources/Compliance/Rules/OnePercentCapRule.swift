@@ -14,6 +14,13 @@ struct OnePercentCapRule: ComplianceRule {
             return RuleOutcome(.notApplicable, "Aucun financement sur un budget d'eau, d'assainissement, d'électricité et de gaz, de déchets ou de mobilité n'est mentionné : le plafond de 1 % ne s'applique pas.")
         }
         let domains = Array(Set(funding.map(\.domain.rawValue))).sorted()
+        // The article of each budget concerned.
+        var articles: [String] = []
+        for d in CappedFunding.Domain.allCases where funding.contains(where: { $0.domain == d }) {
+            let text = d == .waste ? LawTexts.l1115_2 : d == .mobility ? LawTexts.l1115_3 : LawTexts.l1115_1_1
+            if !articles.contains(text) { articles.append(text) }
+        }
+        let law = articles.isEmpty ? nil : articles.joined(separator: "\n")
         let domainText = domains.isEmpty ? "un budget plafonné" : "le budget « " + domains.joined(separator: " », « ") + " »"
         // The commitment funded on the capped budget: the amounts in the sentences that
         // name that budget, else all commitments (an upper bound).
@@ -32,7 +39,7 @@ struct OnePercentCapRule: ComplianceRule {
         guard !funded.isEmpty, !resources.isEmpty else {
             evidence += resources.prefix(1).map(\.sentence)
             let missing = funded.isEmpty ? "le montant engagé sur ce budget" : "le montant des ressources affectées à ce budget"
-            return RuleOutcome(.toVerify, evidence: evidence, "L'action est financée sur \(domainText), mais le texte ne donne pas \(missing) : le rapport aux 1 % ne peut pas être calculé." + eligibility)
+            return RuleOutcome(.toVerify, evidence: evidence, "L'action est financée sur \(domainText), mais le texte ne donne pas \(missing) : le rapport aux 1 % ne peut pas être calculé." + eligibility, law: law)
         }
         let years = reading.duration?.years
         var annual = 0.0
@@ -54,10 +61,10 @@ struct OnePercentCapRule: ComplianceRule {
         if !notes.isEmpty { explanation += " (" + notes.joined(separator: " ; ") + ")" }
         if !fromFundingSentence { explanation += " ; faute de montant rattaché au budget plafonné, tous les engagements sont comptés" }
         if ratio <= 1.0 {
-            if !eligibility.isEmpty { return RuleOutcome(.toVerify, evidence: evidence, explanation + ", dans la limite de 1 %." + eligibility) }
-        return RuleOutcome(.ok, evidence: evidence, explanation + ", dans la limite de 1 %.")
+            if !eligibility.isEmpty { return RuleOutcome(.toVerify, evidence: evidence, explanation + ", dans la limite de 1 %." + eligibility, law: law) }
+        return RuleOutcome(.ok, evidence: evidence, explanation + ", dans la limite de 1 %.", law: law)
         }
-        return RuleOutcome(.nonCompliant, evidence: evidence, explanation + ", au-delà du plafond de 1 % des ressources affectées au budget." + eligibility)
+        return RuleOutcome(.nonCompliant, evidence: evidence, explanation + ", au-delà du plafond de 1 % des ressources affectées au budget." + eligibility, law: law)
     }
 
     static func percent(_ r: Double) -> String {
