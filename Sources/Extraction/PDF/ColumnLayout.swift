@@ -196,7 +196,7 @@ struct ColumnLayout {
             }
             let pitch = line.y1 - previous.y1
             if pitch > 0 && typicalPitch > 0 {
-                if pitch > 1.45 * typicalPitch { lines[k].startsParagraph = true }
+                if pitch > 1.25 * typicalPitch { lines[k].startsParagraph = true }
             } else if pitch < 0 {
                 // Column switch (or back to the top): a new paragraph when the previous line
                 // stopped short of its column's right edge and closed a sentence.
