@@ -12,6 +12,13 @@ if CommandLine.arguments.dropFirst().first == "--demo" {
     }
     exit(0)
 }
+// `analysis-bench --query QUERY…` prints the parsed query or the syntax error.
+if CommandLine.arguments.dropFirst().first == "--query" {
+    for text in CommandLine.arguments.dropFirst(2) {
+        do { print("\(text)\n  → \(try QueryParser.parse(text))") } catch { print("\(text)\n  → \(error)") }
+    }
+    exit(0)
+}
 let path = CommandLine.arguments.dropFirst().first ?? "../shared/bench-corpus/corpus.jsonl"
 guard let data = FileManager.default.contents(atPath: path) else {
     print("impossible de lire \(path)")
