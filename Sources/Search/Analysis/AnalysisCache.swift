@@ -1,45 +1,89 @@
-/// A hash map from the bytes of a raw token to its analysis, stored in flat buffers so the
-/// hot loop looks a token up without allocating: open addressing with linear probing over
-/// a power-of-two slot table, keys and term bytes in byte arenas.
+/// A hash map from the bytes of a raw token to its analysis, laid out for the hot loop: a
+/// slot table of 64-bit words (32-bit hash fingerprint | record offset) and one byte arena
+/// where each record holds its header, key and cached terms contiguously, so a hit costs
+/// one slot read and one record read, through plain pointers (a `View`), with no
+/// allocation, reference counting or exclusivity check. Open addressing, linear probing,
+/// load factor at most 1/2.
+///
+/// Record layout (8-byte aligned): hash UInt64 | key length UInt16 | term count UInt16 |
+/// width Int32 | key bytes padded to 8 | `CachedTerm` × count | term bytes.
 ///
 /// Bounded: when `limit` distinct tokens are cached, the cache is cleared and refills (a
 /// corpus has tens of thousands of distinct words, so this only bounds pathological input).
 final class AnalysisCache {
-    struct Entry {
-        var hash: UInt64
-        var keyOffset: Int32
-        var keyLength: Int32
-        var firstTerm: Int32
-        var termCount: Int32
-        var width: Int32
-    }
-
     struct CachedTerm {
+        /// Offset of the term's bytes from the record's start.
         var offset: Int32
-        var length: Int32
-        var relativePosition: Int32
+        var length: Int16
+        var relativePosition: Int16
         var start: Int16
         var end: Int16
         var kind: TermKind
         var isCompoundWhole: Bool
     }
 
+    /// A record, read through the arena.
+    struct Record {
+        let base: UnsafeRawPointer
+        @inline(__always) var termCount: Int { Int(base.load(fromByteOffset: 10, as: UInt16.self)) }
+        @inline(__always) var width: Int32 { base.load(fromByteOffset: 12, as: Int32.self) }
+        @inline(__always) var keyLength: Int { Int(base.load(fromByteOffset: 8, as: UInt16.self)) }
+        @inline(__always) var terms: UnsafePointer<CachedTerm> {
+            (base + 16 + AnalysisCache.padded(keyLength)).assumingMemoryBound(to: CachedTerm.self)
+        }
+    }
+
+    /// Pointers into the cache, valid until the next `insert` or `clear`.
+    struct View {
+        let slots: UnsafeMutablePointer<UInt64>
+        let mask: Int
+        let arena: UnsafeMutableRawPointer
+
+        /// The record for `key`, or nil.
+        @inline(__always)
+        func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Record? {
+            var i = Int(truncatingIfNeeded: h) & mask
+            let fingerprint = h >> 32
+            while true {
+                let slot = slots[i]
+                if slot == 0 { return nil }
+                if slot >> 32 == fingerprint {
+                    let record = UnsafeRawPointer(arena + Int(slot & 0xFFFF_FFFF) - 1)
+                    if Int(record.load(fromByteOffset: 8, as: UInt16.self)) == n
+                        && memoryEqual((record + 16).assumingMemoryBound(to: UInt8.self), p, n)
+                    {
+                        return Record(base: record)
+                    }
+                }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
     let limit: Int
-    private(set) var entries: [Entry] = []
-    private(set) var terms: [CachedTerm] = []
-    private(set) var termBytes: [UInt8] = []
-    private var keyBytes: [UInt8] = []
-    private var slots: [Int32]
-    private var mask: Int
+    private(set) var count = 0
+    private var arena: UnsafeMutableRawPointer
+    private var arenaUsed = 0
+    private var arenaCapacity = 1 << 16
+    private var slots: UnsafeMutablePointer<UInt64>
+    private var slotCount = 2048
 
     init(limit: Int) {
         self.limit = max(0, limit)
-        slots = Array(repeating: -1, count: 1024)
-        mask = 1023
-        entries.reserveCapacity(1024)
+        arena = .allocate(byteCount: arenaCapacity, alignment: 16)
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
     }
 
-    var count: Int { entries.count }
+    deinit {
+        arena.deallocate()
+        slots.deallocate()
+    }
+
+    var view: View { View(slots: slots, mask: slotCount - 1, arena: arena) }
+
+    @inline(__always)
+    static func padded(_ n: Int) -> Int { (n + 7) & ~7 }
 
     @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
@@ -51,71 +95,73 @@ final class AnalysisCache {
         return h ^ (h >> 32)
     }
 
-    /// The index of the entry for `key`, or -1.
-    @inline(__always)
-    func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64) -> Int32 {
-        slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                keyBytes.withUnsafeBufferPointer { keys in
-                    var i = Int(truncatingIfNeeded: h) & mask
-                    while true {
-                        let e = slots[i]
-                        if e < 0 { return -1 }
-                        let entry = entries[Int(e)]
-                        if entry.hash == h && Int(entry.keyLength) == n
-                            && memoryEqual(keys.baseAddress! + Int(entry.keyOffset), p, n)
-                        {
-                            return e
-                        }
-                        i = (i + 1) & mask
-                    }
-                }
+    /// Adds the analysis of `key` (not present) and returns its record. Invalidates every
+    /// `View`.
+    func insert(_ key: UnsafeBufferPointer<UInt8>, hash h: UInt64, _ analysis: TokenAnalysis) -> Record {
+        if count >= limit { clear() }
+        if (count + 1) * 2 > slotCount { grow() }
+        let termsOffset = 16 + Self.padded(key.count)
+        let bytesOffset = termsOffset + analysis.terms.count * MemoryLayout<CachedTerm>.stride
+        let size = Self.padded(bytesOffset + analysis.terms.reduce(0) { $0 + $1.bytes.count })
+        reserve(size)
+        let record = arena + arenaUsed
+        record.storeBytes(of: h, toByteOffset: 0, as: UInt64.self)
+        record.storeBytes(of: UInt16(key.count), toByteOffset: 8, as: UInt16.self)
+        record.storeBytes(of: UInt16(analysis.terms.count), toByteOffset: 10, as: UInt16.self)
+        record.storeBytes(of: analysis.width, toByteOffset: 12, as: Int32.self)
+        if let k = key.baseAddress { (record + 16).copyMemory(from: k, byteCount: key.count) }
+        let terms = (record + termsOffset).bindMemory(to: CachedTerm.self, capacity: analysis.terms.count)
+        var offset = bytesOffset
+        for (i, t) in analysis.terms.enumerated() {
+            (terms + i).initialize(
+                to: CachedTerm(
+                    offset: Int32(offset), length: Int16(t.bytes.count), relativePosition: Int16(t.relativePosition),
+                    start: Int16(t.start), end: Int16(t.end), kind: t.kind, isCompoundWhole: t.isCompoundWhole))
+            t.bytes.withUnsafeBytes { bytes in
+                if let source = bytes.baseAddress { (record + offset).copyMemory(from: source, byteCount: bytes.count) }
             }
+            offset += t.bytes.count
         }
-    }
-
-    /// Adds the analysis of `key` (not present) and returns its entry index.
-    func insert(_ key: UnsafeBufferPointer<UInt8>, hash h: UInt64, _ analysis: TokenAnalysis) -> Int32 {
-        if entries.count >= limit { clear() }
-        if (entries.count + 1) * 2 > slots.count { grow() }
-        let first = Int32(terms.count)
-        for t in analysis.terms {
-            terms.append(
-                CachedTerm(
-                    offset: Int32(termBytes.count), length: Int32(t.bytes.count),
-                    relativePosition: t.relativePosition, start: Int16(t.start), end: Int16(t.end),
-                    kind: t.kind, isCompoundWhole: t.isCompoundWhole))
-            termBytes += t.bytes
-        }
-        let entry = Entry(
-            hash: h, keyOffset: Int32(keyBytes.count), keyLength: Int32(key.count), firstTerm: first,
-            termCount: Int32(analysis.terms.count), width: analysis.width)
-        keyBytes.append(contentsOf: key)
-        let index = Int32(entries.count)
-        entries.append(entry)
-        place(index, hash: h)
-        return index
+        place(UInt64(arenaUsed + 1) | (h >> 32) << 32, hash: h)
+        arenaUsed += size
+        count += 1
+        return Record(base: UnsafeRawPointer(record))
     }
 
     func clear() {
-        entries.removeAll(keepingCapacity: true)
-        terms.removeAll(keepingCapacity: true)
-        termBytes.removeAll(keepingCapacity: true)
-        keyBytes.removeAll(keepingCapacity: true)
-        for i in slots.indices { slots[i] = -1 }
+        count = 0
+        arenaUsed = 0
+        slots.update(repeating: 0, count: slotCount)
     }
 
-    private func place(_ index: Int32, hash h: UInt64) {
+    private func reserve(_ size: Int) {
+        guard arenaUsed + size > arenaCapacity else { return }
+        var capacity = arenaCapacity * 2
+        while capacity < arenaUsed + size { capacity *= 2 }
+        let newArena = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        newArena.copyMemory(from: arena, byteCount: arenaUsed)
+        arena.deallocate()
+        arena = newArena
+        arenaCapacity = capacity
+    }
+
+    private func place(_ slot: UInt64, hash h: UInt64) {
+        let mask = slotCount - 1
         var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = index
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = slot
     }
 
     private func grow() {
-        let size = slots.count * 2
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
-        for (i, e) in entries.enumerated() { place(Int32(i), hash: e.hash) }
+        let old = slots, oldCount = slotCount
+        slotCount *= 2
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+        for i in 0..<oldCount where old[i] != 0 {
+            let h = arena.load(fromByteOffset: Int(old[i] & 0xFFFF_FFFF) - 1, as: UInt64.self)
+            place(old[i], hash: h)
+        }
+        old.deallocate()
     }
 }
 

@@ -176,6 +176,7 @@ public final class FrenchAnalyzer {
                 return k
             }
 
+            var view = cache.view
             var i = 0
             while i < n {
                 let (c, l) = classAt(i)
@@ -243,26 +244,27 @@ public final class FrenchAnalyzer {
                 // Everything else: the cached analysis of the token's bytes.
                 let key = p + start
                 let h = AnalysisCache.hash(key, length)
-                var index = cache.find(key, length, hash: h)
-                if index < 0 {
+                let record: AnalysisCache.Record
+                if let found = view.find(key, length, hash: h) {
+                    record = found
+                } else {
                     let raw = UnsafeBufferPointer(start: key, count: length)
-                    index = cache.insert(raw, hash: h, TokenAnalysis(raw: raw))
+                    record = cache.insert(raw, hash: h, TokenAnalysis(raw: raw))
+                    view = cache.view
                 }
-                let entry = cache.entries[Int(index)]
-                if entry.termCount > 0 {
-                    cache.terms.withUnsafeBufferPointer { terms in
-                        cache.termBytes.withUnsafeBufferPointer { bytes in
-                            let base = bytes.baseAddress!
-                            for t in terms[Int(entry.firstTerm)..<Int(entry.firstTerm + entry.termCount)] {
-                                emit(
-                                    UnsafeBufferPointer(start: base + Int(t.offset), count: Int(t.length)),
-                                    t.kind, position + t.relativePosition,
-                                    Int32(start) + Int32(t.start), Int32(start) + Int32(t.end), t.isCompoundWhole)
-                            }
-                        }
-                    }
+                var t = record.terms
+                let stop = t + record.termCount
+                while t < stop {
+                    let term = t.pointee
+                    emit(
+                        UnsafeBufferPointer(
+                            start: (record.base + Int(term.offset)).assumingMemoryBound(to: UInt8.self),
+                            count: Int(term.length)),
+                        term.kind, position + Int32(term.relativePosition),
+                        Int32(start) + Int32(term.start), Int32(start) + Int32(term.end), term.isCompoundWhole)
+                    t += 1
                 }
-                position += entry.width
+                position += record.width
                 i = end
             }
             return position

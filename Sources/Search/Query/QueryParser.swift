@@ -162,7 +162,7 @@ private struct Parser {
         func year(_ s: Substring) -> Int? {
             s.count == 4 && s.allSatisfy(\.isASCII) && s.allSatisfy(\.isNumber) ? Int(s) : nil
         }
-        if let range = value.range(of: "..") {
+        if let range = value.firstRange(of: "..") {
             let a = value[..<range.lowerBound], b = value[range.upperBound...]
             let from = a.isEmpty ? 0 : year(a), to = b.isEmpty ? 9999 : year(b)
             guard let from, let to, !(a.isEmpty && b.isEmpty) else { throw invalid }
