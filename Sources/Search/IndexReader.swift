@@ -78,7 +78,7 @@ public final class IndexReader: @unchecked Sendable {
 
     /// Parses `text` with the query language of the contract and searches.
     public func search(_ text: String, limit: Int = 10, offset: Int = 0, facets: Bool = false) throws -> SearchResults {
-        let query = try InterimQueryParser.parse(text)
+        let query = try QueryParser.parse(text)
         return search(query, text: text, limit: limit, offset: offset, facets: facets)
     }
 
@@ -103,7 +103,9 @@ public final class IndexReader: @unchecked Sendable {
     public func search(_ query: Query, text: String, limit: Int = 10, offset: Int = 0, facets wantFacets: Bool = false) -> SearchResults {
         let started = DispatchTime.now().uptimeNanoseconds
         var compiler = QueryCompiler(segments: segments, docCount: docCount, analyzer: analyzer, resolver: resolver)
-        let plan = compiler.compile(query)
+        var plan = compiler.compile(query)
+        // Only stop words ("la", "de"): nothing to look for.
+        if case .all = plan { plan = .nothing }
         let k = max(0, offset) + max(0, limit)
 
         var total = 0

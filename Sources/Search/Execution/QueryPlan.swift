@@ -276,11 +276,21 @@ struct QueryCompiler {
         }
     }
 
+    /// Documents of the years `from...to` (open ends allowed): the `annee:` values in the
+    /// dictionaries within the range.
     func years(_ from: Int, _ to: Int) -> QueryPlan {
-        guard from <= to, to - from <= 500 else { return .nothing }
-        let leaves = (from...to).map { leaf(.entity, "annee:\($0)", .none) }.filter { $0.docFreq > 0 }
-        if leaves.isEmpty { return .nothing }
-        return .anyTerm(leaves)
+        let (lo, hi) = from <= to ? (from, to) : (to, from)
+        var found = Set<String>()
+        let key = Field.entity.key("annee:")
+        for s in segments {
+            s.terms.forEach(prefix: key) { t, _ in
+                let value = String(decoding: UnsafeBufferPointer(rebasing: t[key.count...]), as: UTF8.self)
+                if let y = Int(value), y >= lo, y <= hi { found.insert(value) }
+                return true
+            }
+        }
+        if found.isEmpty { return .nothing }
+        return .anyTerm(found.sorted().map { leaf(.entity, "annee:" + $0, .none) })
     }
 }
 
