@@ -36,6 +36,17 @@ struct CorpusConventionTests {
                 "transmission-prefet": "ok", "engagements-internationaux": "ok",
             ]
         ),
+        // PDF (three pages): water actions on the "budget annexe du service de l'eau" within
+        // 1 % but without the budget's figure; the "Vu" recital that quotes L1115-1 does not
+        // settle France's international commitments.
+        (
+            "convention-selestat-saa.pdf", "a-verifier",
+            [
+                "partie-francaise": "ok", "partie-etrangere": "ok", "pas-d-etat-etranger": "ok", "objet": "ok",
+                "engagements-financiers": "ok", "plafond-1-pourcent": "a-verifier", "signature": "ok", "duree": "ok",
+                "transmission-prefet": "ok", "engagements-internationaux": "a-verifier",
+            ]
+        ),
         // Funded on the waste budget "dans la limite de 1 %" without the budget's figure.
         (
             "convention-saint-brieuc-mbour.odt", "a-verifier",
@@ -59,6 +70,14 @@ struct CorpusConventionTests {
         for r in report.results where r.outcome.status != .notApplicable {
             #expect(!r.outcome.explanation.isEmpty)
         }
+    }
+
+    @Test("a brochure about cooperation is neither a convention nor an emergency-aid decision")
+    func brochure() throws {
+        let report = try Fixtures.check("Corpus/publications/brochure-30-ans-cooperation-decentralisee.txt")
+        #expect(report.nature == .unknown)
+        #expect(report.verdict != .compliant)
+        #expect(report.renderText().contains("Nature : non reconnue"))
     }
 
     @Test("parties are read with their roles")

@@ -44,32 +44,43 @@ struct GoldStandardTests {
         return byDoc
     }
 
-    /// Byte range of the n-th whole-word occurrence of `needle` in `text`.
+    /// Byte range of the n-th whole-word occurrence of `needle` in `text`: the scalars just
+    /// before and after must not be letters or digits (so "►26-28 mai" still matches "26-28 mai").
     static func locate(_ needle: String, occurrence: Int, in text: String) -> Range<Int>? {
         let hay = Array(text.utf8)
         let pat = Array(needle.utf8)
         guard !pat.isEmpty, hay.count >= pat.count else { return nil }
-        // A word character is a letter or digit scalar: typographic apostrophes, dashes,
-        // guillemets and no-break spaces (non-ASCII too) are boundaries ("d’Hébron").
-        func isWordScalar(_ bytes: [UInt8], endingAt end: Int) -> Bool {
-            var start = end - 1
-            while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-            return isWordScalar(bytes, startingAt: start)
-        }
-        func isWordScalar(_ bytes: [UInt8], startingAt start: Int) -> Bool {
-            var end = start + 1
-            while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
-            guard let scalar = String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.first else { return false }
+        func isWordScalar(_ bytes: ArraySlice<UInt8>) -> Bool {
+            guard let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first else { return false }
             return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
+        func scalarBefore(_ i: Int) -> ArraySlice<UInt8> {
+            var j = i - 1
+            while j > 0 && hay[j] & 0xC0 == 0x80 { j -= 1 }
+            return hay[j..<i]
+        }
+        func scalarAt(_ i: Int) -> ArraySlice<UInt8> {
+            var j = i + 1
+            while j < hay.count && hay[j] & 0xC0 == 0x80 { j += 1 }
+            return hay[i..<j]
+        }
+        let patStartsWord: Bool = {
+            var j = 1
+            while j < pat.count && pat[j] & 0xC0 == 0x80 { j += 1 }
+            return isWordScalar(pat[0..<j])
+        }()
+        let patEndsWord: Bool = {
+            var j = pat.count - 1
+            while j > 0 && pat[j] & 0xC0 == 0x80 { j -= 1 }
+            return isWordScalar(pat[j...])
+        }()
         var seen = 0
         var i = 0
         while i <= hay.count - pat.count {
             if hay[i] == pat[0], Array(hay[i..<(i + pat.count)]) == pat {
-                let beforeOK = i == 0 || !isWordScalar(hay, endingAt: i) || !isWordScalar(pat, startingAt: 0)
+                let beforeOK = i == 0 || !patStartsWord || !isWordScalar(scalarBefore(i))
                 let after = i + pat.count
-                let afterOK = after == hay.count || !isWordScalar(hay, startingAt: after)
-                    || !isWordScalar(pat, endingAt: pat.count)
+                let afterOK = after == hay.count || !patEndsWord || !isWordScalar(scalarAt(after))
                 if beforeOK && afterOK {
                     seen += 1
                     if seen == occurrence { return i..<after }
@@ -94,9 +105,12 @@ struct GoldStandardTests {
             let annotatedTypes = Set(entries.compactMap { EntityType(rawValue: $0.type) })
             var expected = Set<String>()
             for e in entries {
-                let range = try #require(
-                    Self.locate(e.text, occurrence: e.occurrence, in: document.text),
-                    "gold \(doc): « \(e.text) » occurrence \(e.occurrence) not found in the extracted text")
+                // A gold line that no longer matches the extracted text is a failure, but
+                // the other lines are still scored (one stale line must not hide the rest).
+                guard let range = Self.locate(e.text, occurrence: e.occurrence, in: document.text) else {
+                    Issue.record("gold \(doc): « \(e.text) » occurrence \(e.occurrence) not found in the extracted text")
+                    continue
+                }
                 expected.insert("\(e.type)|\(range.lowerBound)|\(range.upperBound)|\(e.normalized)")
             }
             let predicted = Set(

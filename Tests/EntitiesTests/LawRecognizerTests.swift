@@ -101,6 +101,7 @@ struct LawRecognizerTests {
         expectOne("La circulaire n°1789/S.G du 26 mai 1983 du Premier ministre", "circulaire n°1789/S.G du 26 mai 1983", "circulaire:1983-05-26")
         expectOne("la loi constitutionnelle n° 2003-276 du 28 mars 2003", "loi constitutionnelle n° 2003-276 du 28 mars 2003", "constitution:2003")
         expectOne("la loi constitutionnelle du 28 mars 2003", "loi constitutionnelle du 28 mars 2003", "constitution:2003")
+        expectOne("la loi n° 2003-276 du 28 mars 2003", "loi n° 2003-276 du 28 mars 2003", "constitution:2003")
         expectOne("depuis la révision constitutionnelle de 2003", "révision constitutionnelle de 2003", "constitution:2003")
         expectOne("selon la Constitution depuis la réforme de 2003.", "réforme de 2003", "constitution:2003")
         #expect(laws("la réforme de 2003 des retraites").isEmpty)

@@ -13,6 +13,7 @@ struct OrganisationRecognitionTests {
         #expect(try S.normalized("la Délégation pour l’action extérieure des collectivités territoriales", .organisation)
             == ["daect"])
         #expect(try S.normalized("une afd, un mae", .organisation).isEmpty)
+        #expect(try S.normalized("http://www.cites-unies-france.org/ et cites unies france", .organisation).isEmpty)
     }
 }
 

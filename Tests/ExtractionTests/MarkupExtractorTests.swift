@@ -24,6 +24,32 @@ struct MarkupExtractorTests {
         #expect(utf16.text.contains("Échanges entre Hué et la Région."))
     }
 
+    @Test("Undeclared Windows-1252 XML is decoded with a warning, not refused")
+    func undeclaredLatin1() throws {
+        let doc = try XMLFixtures.extractOne("Tests/Fixtures/xml/latin1-undeclared.xml")
+        #expect(doc.title == "Délibération")
+        #expect(doc.text.contains("Coopération avec Agéz (Maroc) : 15 000 €."))
+        #expect(doc.warnings == ["UTF-8 invalide et aucun encodage déclaré : XML décodé comme Windows-1252"])
+    }
+
+    @Test("Malformed XML errors are one French line")
+    func malformedMessages() {
+        for (xml, expected) in [
+            ("<a><b></a>", "balise fermante qui ne correspond pas"),
+            ("<a>&nbsp;</a>", "entité non déclarée"),
+            ("<a></a><b/>", "contenu après l’élément racine"),
+        ] {
+            do {
+                _ = try DocumentExtractor().extract(data: Data(xml.utf8), path: "x.xml")
+                Issue.record("\(xml) should fail")
+            } catch {
+                let message = "\(error)"
+                #expect(message.contains(expected), "\(message)")
+                #expect(!message.contains("\n"))
+            }
+        }
+    }
+
     @Test("HTML page: title, meta date, author, main text without page furniture")
     func htmlPage() throws {
         let doc = try XMLFixtures.extractOne("Tests/Fixtures/html/page-actualite.html")

@@ -193,3 +193,22 @@ struct PDFExtractorTests {
         }
     }
 }
+
+@Suite("PDF title from layout")
+struct PDFTitleFromLayoutTests {
+    @Test("Without a metadata title, the large leading lines of page 1 are the title")
+    func titleFromLayout() {
+        var page = PDFExtractor.PageLines()
+        for (text, height) in [
+            ("Convention de coopération", 18.0), ("décentralisée Sélestat – Sa’a", 18.0), ("Entre les soussignés :", 10.5),
+            ("La Ville de Sélestat, représentée par son maire,", 10.5), ("et la Commune de Sa’a,", 10.5),
+        ] {
+            page.lines.append(Array(text.utf8))
+            page.heights.append(height)
+            page.startsParagraph.append(false)
+        }
+        #expect(PDFExtractor.titleFromLayout(page) == "Convention de coopération décentralisée Sélestat – Sa’a")
+        page.heights = page.heights.map { _ in 10.5 }
+        #expect(PDFExtractor.titleFromLayout(page) == nil)
+    }
+}

@@ -127,7 +127,9 @@ def french(zf):
     for r in csv_rows(zf, "regions"):
         names[r["code"]] = r["nom"]
     for code, variants in by_code.items():
-        flags = "" if names[code] in REGION_NEEDS_CONTEXT else "b"
+        # "Centre" alone is an ordinary word: only "Région Centre" (the cue is in the name).
+        variants[:] = [v for v in variants if v not in REGION_NEEDS_CONTEXT]
+        flags = "b"
         regs.append(("region", f"region:{code}", names[code], 0, flags, variants))
     epci_rows = list(csv_rows(zf, "epci"))
     for r in epci_rows:
@@ -179,6 +181,8 @@ COUNTRY_EXTRA = {
     "CF": (None, ["Centrafrique", "République centrafricaine"]), "KM": (None, ["Comores"]), "VU": (None, ["Vanuatu"]),
 }
 
+FRENCH_DROM = {"GP", "MQ", "GF", "RE", "YT"}
+
 def un_invert(name):
     # "Corée, République de" -> "République de Corée"; "Palestine, État de" -> "État de Palestine"
     if ", " in name:
@@ -213,7 +217,8 @@ def countries():
         if display:
             entry[0] = display
         entry[1].extend(extra)
-    return [("pays", code, d, 0, "b", vs) for code, (d, vs) in entries.items()]
+    # Overseas départements-régions are French collectivités (regions.tsv), not countries.
+    return [("pays", code, d, 0, "b", vs) for code, (d, vs) in entries.items() if code not in FRENCH_DROM]
 
 # Demonym adjectives (masculine singular) of our own, used for "franco-marocaine" etc.
 DEMONYMS = {
@@ -347,7 +352,7 @@ def foreign(gn_zip):
             elif marks and len(a.split()) <= 2 and all(ch.isascii() or ch in FRENCH_MARKS for ch in a.lower()):
                 variants.append(a)  # French-looking exonym ("Pékin")
         pop = int(c.get("population") or 0)
-        flags = "b" if pop >= 15000 and (exonym or not is_common_words(display)) and len(fold(display)) >= 4 else ""
+        flags = "b" if pop >= 15000 and not is_common_words(display) and len(fold(display)) >= 4 else ""
         out.append(("etranger", f"etranger:{cc}:{display}", display, pop, flags, variants))
     # Same id twice (city sharing its subdivision's name): keep the subdivision, add population.
     # Keyed by country and folded name, so "Hanoi" (province) and "Hanoï" (city) are one.

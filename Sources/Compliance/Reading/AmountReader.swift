@@ -28,7 +28,7 @@ struct AmountReader: Sendable {
             amounts.append(make(text, start: e.start, end: e.end, value: value, currency: String(parts[0])))
             covered.append(e.start..<e.end)
         }
-        for found in scan(text) where !covered.contains(where: { $0.overlaps(found.start..<found.end) }) {
+        for found in scan(text).prefix(ConventionReader.maximumAmounts) where !covered.contains(where: { $0.overlaps(found.start..<found.end) }) {
             amounts.append(make(text, start: found.start, end: found.end, value: found.value, currency: found.currency))
         }
         return amounts.sorted { $0.passage.start < $1.passage.start }

@@ -23,7 +23,10 @@ public struct ConventionReader: Sendable {
         reading.transmission = transmission(text, parties: reading.parties)
         reading.signature = SignatureReader().read(text, parties: reading.parties, entities: entities)
         reading.deliberations = sentences(text, containing: ["deliberation"]).filter { !$0.text.isEmpty }
-        reading.internationalCommitments = firstSentence(text, containing: ["engagements internationaux de la france", "engagements internationaux souscrits par la france"])
+        // A recital that quotes the law ("Vu le code …, qui permet … dans le respect des
+        // engagements internationaux de la France") recalls the rule, it does not settle it.
+        reading.internationalCommitments = sentences(text, containing: ["engagements internationaux de la france", "engagements internationaux souscrits par la france"])
+            .first { !FoldedText($0.text).bytes.starts(with: Array("vu ".utf8)) }
         reading.crossBorderGrouping = firstSentence(text, containing: [
             "groupement europeen de cooperation territoriale", "gect", "groupement euroregional de cooperation",
             "groupement local de cooperation transfrontaliere", "glct",
@@ -35,14 +38,23 @@ public struct ConventionReader: Sendable {
 
     private func nature(_ text: ConventionText, hasParties: Bool) -> (ConventionReading.Nature, Passage?) {
         let f = text.folded
-        let head = 0..<min(f.count, 1500)
+        // The title: the document's own, else its first lines.
+        var headEnd = min(f.count, 400)
+        if let title = text.document.title, let at = f.first(String(decoding: FoldedText(title).bytes, as: UTF8.self)) {
+            headEnd = max(headEnd, min(f.count, at + title.utf8.count + 10))
+        }
+        let head = 0..<headEnd
         let conventionWords = ["convention", "accord de cooperation", "protocole d'accord", "accord-cadre", "accord cadre", "charte de cooperation", "avenant", "contrat"]
         let aidWords = ["aide d'urgence", "aide humanitaire d'urgence", "secours d'urgence", "urgence humanitaire", "aide humanitaire", "aide exceptionnelle", "catastrophe"]
         let decisionWords = ["deliberation", "decide", "decision", "arrete", "extrait du registre", "le conseil municipal", "le conseil departemental", "le conseil regional", "le conseil communautaire", "apres en avoir delibere"]
         if hasParties, let at = f.firstOf(conventionWords, in: head) {
             return (.convention, text.sentence(around: f.originalStart(at.at)))
         }
-        if let aid = f.firstOf(aidWords), f.containsAny(decisionWords) {
+        // An emergency-aid decision says so in its heading (title, "Objet :" line), which
+        // also names the decision (délibération, arrêté, décision); a brochure that speaks
+        // of humanitarian aid somewhere is not one.
+        let decisionHead = 0..<min(f.count, max(headEnd, 900))
+        if let aid = f.firstOf(aidWords, in: decisionHead), f.containsAny(decisionWords, in: decisionHead) {
             // A decision that only grants emergency aid: no "d'une part / d'autre part".
             if !hasParties || !f.containsAny(["d'une part", "d'autre part"]) {
                 return (.emergencyAid, text.sentence(around: f.originalStart(aid.at)))
@@ -56,6 +68,11 @@ public struct ConventionReader: Sendable {
     }
 
     // MARK: Object
+
+    /// Bounds that keep a huge non-convention fast: a convention has a few dozen amounts
+    /// and funding sentences, never thousands.
+    static let maximumAmounts = 2000
+    static let maximumSentences = 400
 
     static let objectTitles = ["objet", "objectif", "objectifs", "but", "finalite"]
     static let financialTitles = [
@@ -105,23 +122,23 @@ public struct ConventionReader: Sendable {
         var commitments: [Amount] = []
         var resources: [Amount] = []
         let financial = text.articles.filter { titleMatches($0.foldedTitle, ConventionReader.financialTitles) }
-        for amount in amounts {
-            let s = FoldedText(amount.sentence.text)
-            let nearStart = max(0, amount.passage.start - amount.sentence.start - 90)
-            let local = s.foldedIndex(ofOriginal: nearStart)..<s.foldedIndex(ofOriginal: amount.passage.end - amount.sentence.start)
-            let isResource = s.containsAny(["ressources", "recettes", "produit de la", "produit du"], in: local)
-                || (s.containsAny(["budget annexe", "budget de l'eau", "budget du service", "budgets des services", "budget de l'assainissement", "budget eau", "budget assainissement"], in: local)
-                    && s.containsAny(["s'eleve*", "est de", "sont de", "represent*", "atteint*", "montant total", "total"]))
+        let f = text.folded
+        for amount in amounts.prefix(ConventionReader.maximumAmounts) {
+            let sentence = f.foldedIndex(ofOriginal: amount.sentence.start)..<f.foldedIndex(ofOriginal: amount.sentence.end)
+            let local = f.foldedIndex(ofOriginal: max(amount.sentence.start, amount.passage.start - 90))..<f.foldedIndex(ofOriginal: amount.passage.end)
+            let isResource = f.containsAny(["ressources", "recettes", "produit de la", "produit du"], in: local)
+                || (f.containsAny(["budget annexe", "budget de l'eau", "budget du service", "budgets des services", "budget de l'assainissement", "budget eau", "budget assainissement"], in: local)
+                    && f.containsAny(["s'eleve*", "est de", "sont de", "represent*", "atteint*", "montant total", "total"], in: sentence))
             if isResource {
                 resources.append(amount)
                 continue
             }
             let inFinancialArticle = financial.contains { amount.passage.start >= $0.start && amount.passage.start < $0.end }
-            let financialWords = s.containsAny([
+            let financialWords = f.containsAny([
                 "engag*", "vers*", "contribu*", "subvention*", "financ*", "allou*", "apport*", "particip*", "dotation*",
                 "montant*", "budget*", "prend en charge", "prise en charge", "consacr*", "mobilis*", "aide*", "cofinanc*",
                 "somme*", "enveloppe*", "credit*", "attribu*", "octroi*",
-            ])
+            ], in: sentence)
             if inFinancialArticle || financialWords { commitments.append(amount) }
         }
         return (commitments, resources)
@@ -144,10 +161,16 @@ public struct ConventionReader: Sendable {
         ]
         var out: [CappedFunding] = []
         var seen = Set<Int>()
+        var examined: [Range<Int>] = []
         let f = text.folded
         for marker in funding {
-            for at in f.find(Array(marker.utf8)) {
-                let sentence = text.sentence(around: f.originalStart(at))
+            for at in f.find(Array(marker.utf8)) where examined.count < ConventionReader.maximumSentences {
+                let o = f.originalStart(at)
+                // One look per sentence: skip a mark inside a sentence already read.
+                if examined.contains(where: { $0.contains(o) }) { continue }
+                let range = text.sentenceRange(around: o)
+                examined.append(range)
+                let sentence = text.passage(range.lowerBound, range.upperBound)
                 guard !seen.contains(sentence.start) else { continue }
                 let s = FoldedText(sentence.text)
                 // A recital quoting the law ("Vu la loi Oudin…") is not a funding decision.

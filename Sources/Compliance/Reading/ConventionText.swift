@@ -78,8 +78,13 @@ struct ConventionText: Sendable {
     /// The sentence (or list item, or line) containing the original byte `at`: bounded by
     /// a full stop followed by a space, a semicolon, a blank line or a heading line.
     func sentenceRange(around at: Int) -> Range<Int> {
+        // A sentence longer than this is cut (a text without punctuation must not make
+        // every look-up scan the whole document).
+        let cap = 1500
         var s = max(0, min(at, utf8.count))
-        while s > 0 {
+        let floor = max(0, s - cap)
+        let ceiling = min(utf8.count, s + cap)
+        while s > floor {
             let b = utf8[s - 1]
             if b == 0x0A, s >= 2, utf8[s - 2] == 0x0A { break }
             if b == 0x0A, isLineBoundary(before: s) { break }
@@ -89,7 +94,7 @@ struct ConventionText: Sendable {
             s -= 1
         }
         var e = max(s, min(at, utf8.count))
-        while e < utf8.count {
+        while e < ceiling {
             let b = utf8[e]
             if b == 0x0A, e + 1 < utf8.count, utf8[e + 1] == 0x0A { break }
             if b == 0x0A, isLineBoundary(before: e + 1) { break }
@@ -125,7 +130,8 @@ struct ConventionText: Sendable {
         // The previous line is a heading: an article heading, or a short line without
         // final punctuation followed by a capitalised line ("Engagements financiers").
         var prevStart = max(0, lineStart - 1)
-        while prevStart > 0, utf8[prevStart - 1] != 0x0A { prevStart -= 1 }
+        let prevFloor = max(0, lineStart - 200)
+        while prevStart > prevFloor, utf8[prevStart - 1] != 0x0A { prevStart -= 1 }
         let prev = string(prevStart, max(prevStart, lineStart - 1)).trimmingSpaces()
         let prevLower = prev.lowercased()
         if prevLower.hasPrefix("article") || prevLower.hasPrefix("art.") || prevLower.hasPrefix("chapitre") || prevLower.hasPrefix("titre ") {

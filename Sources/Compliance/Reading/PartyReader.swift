@@ -55,7 +55,11 @@ struct PartyReader: Sendable {
         let head = 0..<max(0, min(limit, f.count))
         // The "Entre" that opens the parties is the last one before "d'une part" (a title
         // "Convention entre X et Y" may come first), else the first clause-like one.
-        let entres = f.find(Array("entre".utf8), in: head).filter { isClauseStart(f, $0) }
+        // It opens its own line ("Entre :", "Entre la commune de …") or is followed by a colon;
+        // "… une concertation entre l'État et les collectivités" inside a sentence is not one.
+        let entres = f.find(Array("entre".utf8), in: head).filter {
+            isClauseStart(f, $0) && (isLineStartInOriginal(text, folded: $0) || f.string(($0 + 5)..<min(f.count, $0 + 8)).hasPrefix(" :") || f.string(($0 + 5)..<min(f.count, $0 + 7)).hasPrefix(":"))
+        }
         let firstUnePart = f.first("d'une part", in: head)
         // Without "d'une part", an "Entre" opening its own line wins over one ending a title line.
         let lineOpening = entres.filter { isLineStartInOriginal(text, folded: $0) }
@@ -188,7 +192,10 @@ struct PartyReader: Sendable {
         var normalized: String?
         var country: String?
         let inClause = entities.filter { $0.start >= clausePassage.start && $0.end <= clausePassage.end }
-        if let c = inClause.first(where: { $0.type == .collectivite && $0.start < namePassage.end + 1 }) {
+        // An association or a company named after a place ("Fédération … de la région de
+        // Matam") is not that place: no link for them.
+        let linkable = kind != .association && kind != .company
+        if linkable, let c = inClause.first(where: { $0.type == .collectivite && $0.start < namePassage.end + 1 }) {
             normalized = c.normalized
             if c.normalized.hasPrefix("etranger:") {
                 country = c.normalized.split(separator: ":").dropFirst().first.map(String.init)
@@ -197,6 +204,7 @@ struct PartyReader: Sendable {
                 kind = PartyReader.frenchKind(of: c)
             }
         }
+        if country == nil, !linkable { country = placeInClause(text, start..<clause.upperBound) }
         if country == nil, let p = inClause.first(where: { $0.type == .pays && $0.start < namePassage.end + 60 }) {
             country = p.normalized
         }

@@ -81,7 +81,7 @@ public struct ComplianceReport: Sendable {
         switch nature {
         case .convention: lines.append("Nature : convention de coopération")
         case .emergencyAid: lines.append("Nature : décision d'aide humanitaire d'urgence (pas une convention)")
-        case .unknown: lines.append("Nature : non reconnue (ni convention ni décision d'aide d'urgence identifiée)")
+        case .unknown: lines.append("Nature : non reconnue — ce document ne se présente ni comme une convention ni comme une décision d'aide d'urgence ; les règles sont appliquées à titre indicatif")
         }
         if !parties.isEmpty {
             lines.append("Parties :")

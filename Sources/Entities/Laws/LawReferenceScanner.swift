@@ -162,8 +162,9 @@ struct LawReferenceScanner {
             } else {
                 id = "loi:" + num
             }
-            let act = registry.act(number: num)
-            return entity(t, start, end, id: id, act: act, cited: cited, alias: nil)
+            // A registered act keeps its own id ("loi n° 2003-276" is the constitutional law).
+            let act = registry.act(number: num).flatMap { $0.kind == "loi" || $0.kind == "constitution" ? $0 : nil }
+            return entity(t, start, end, id: act?.id ?? id, act: act, cited: cited, alias: nil)
         }
         // Dated: "loi du 6 février 1992".
         if let (end, iso) = dateAfter(t, p) {

@@ -15,6 +15,10 @@ enum TokenFolding {
         return table
     }()
 
+    /// The same table flattened for the hot loop: 4 bytes per scalar, length in `latinLength`.
+    static let latinFlat: [UInt8] = latin.flatMap { Array(($0 + [0, 0, 0, 0]).prefix(4)) }
+    static let latinLength: [UInt8] = latin.map { UInt8(min($0.count, 4)) }
+
     /// Upper-case flags of the scalars U+0000…U+024F.
     static let latinUppercase: [Bool] = (0..<0x250).map { v in
         Unicode.Scalar(v).map { $0.properties.isUppercase } ?? false

@@ -52,7 +52,8 @@ struct Tokenizer: Sendable {
 
     /// Calls `sink.word(…)` for every word of `bytes`.
     static func scan<Sink: WordSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
-        let latin = TokenFolding.latin
+        let latinFlat = TokenFolding.latinFlat
+        let latinLength = TokenFolding.latinLength
         let upper = TokenFolding.latinUppercase
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: maxWord + 8)
         defer { buffer.deallocate() }
@@ -62,20 +63,6 @@ struct Tokenizer: Sendable {
         var sentenceStart = true
         var hyphenPending = false
         var lastWasWord = false
-
-        @inline(__always) func decode(_ at: Int) -> (UInt32, Int) {
-            let b0 = UInt32(bytes[at])
-            if b0 < 0x80 { return (b0, 1) }
-            if b0 < 0xE0, at + 1 < n { return (((b0 & 0x1F) << 6) | (UInt32(bytes[at + 1]) & 0x3F), 2) }
-            if b0 < 0xF0, at + 2 < n {
-                return (((b0 & 0x0F) << 12) | ((UInt32(bytes[at + 1]) & 0x3F) << 6) | (UInt32(bytes[at + 2]) & 0x3F), 3)
-            }
-            if at + 3 < n {
-                return (((b0 & 0x07) << 18) | ((UInt32(bytes[at + 1]) & 0x3F) << 12)
-                    | ((UInt32(bytes[at + 2]) & 0x3F) << 6) | (UInt32(bytes[at + 3]) & 0x3F), 4)
-            }
-            return (0xFFFD, 1)
-        }
 
         while i < n {
             let b = bytes[i]
@@ -90,7 +77,7 @@ struct Tokenizer: Sendable {
                 i += 1
                 continue
             }
-            let (v, len) = decode(i)
+            let (v, len) = Self.decode(bytes, i)
             if !TokenFolding.isWordScalar(v) {
                 switch v {
                 case 0x2010, 0x2011, 0x2013: hyphenPending = lastWasWord
@@ -125,7 +112,10 @@ struct Tokenizer: Sendable {
                         if count < maxWord { buffer[count] = c0; count += 1 }
                         digits += 1
                     } else if c0 == 0x27 {
-                        if !apostrophe(at: i, length: 1) { break }
+                        let next = i + 1
+                        guard next < n, TokenFolding.isWordScalar(Self.decode(bytes, next).0) else { break }
+                        i = next
+                        if Self.isElision(buffer, count) { elided = true; break }
                         continue
                     } else {
                         break
@@ -135,9 +125,12 @@ struct Tokenizer: Sendable {
                     end = i
                     continue
                 }
-                let (c, clen) = decode(i)
+                let (c, clen) = Self.decode(bytes, i)
                 if c == 0x2019 || c == 0x2BC {
-                    if !apostrophe(at: i, length: clen) { break }
+                    let next = i + clen
+                    guard next < n, TokenFolding.isWordScalar(Self.decode(bytes, next).0) else { break }
+                    i = next
+                    if Self.isElision(buffer, count) { elided = true; break }
                     continue
                 }
                 guard TokenFolding.isWordScalar(c) else { break }
@@ -147,7 +140,10 @@ struct Tokenizer: Sendable {
                     if first { upperFirst = true }
                 }
                 if c < 0x250 {
-                    for f in latin[Int(c)] where count < maxWord { buffer[count] = f; count += 1 }
+                    let base = Int(c) &* 4
+                    let length = Int(latinLength[Int(c)])
+                    var k = 0
+                    while k < length && count < maxWord { buffer[count] = latinFlat[base &+ k]; count += 1; k += 1 }
                 } else if let s = Unicode.Scalar(c) {
                     other.removeAll(keepingCapacity: true)
                     TokenFolding.foldOther(s, into: &other)
@@ -170,21 +166,23 @@ struct Tokenizer: Sendable {
             hyphenPending = false
             lastWasWord = !elided
 
-            /// An apostrophe at `at` inside a word: an elision ("d’", "l’", "qu’") ends the
-            /// word after it; any other is dropped ("Sa’a", "aujourd’hui"). False when the
-            /// apostrophe does not continue the word.
-            func apostrophe(at: Int, length: Int) -> Bool {
-                let next = at + length
-                guard next < n, TokenFolding.isWordScalar(decode(next).0) else { return false }
-                if isElision(buffer, count) {
-                    elided = true
-                    i = next
-                    return false
-                }
-                i = next
-                return true
-            }
         }
+    }
+
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> (UInt32, Int) {
+        let n = bytes.count
+        let b0 = UInt32(bytes[at])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0, at + 1 < n { return (((b0 & 0x1F) << 6) | (UInt32(bytes[at + 1]) & 0x3F), 2) }
+        if b0 < 0xF0, at + 2 < n {
+            return (((b0 & 0x0F) << 12) | ((UInt32(bytes[at + 1]) & 0x3F) << 6) | (UInt32(bytes[at + 2]) & 0x3F), 3)
+        }
+        if at + 3 < n {
+            return (((b0 & 0x07) << 18) | ((UInt32(bytes[at + 1]) & 0x3F) << 12)
+                | ((UInt32(bytes[at + 2]) & 0x3F) << 6) | (UInt32(bytes[at + 3]) & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
     }
 
     /// "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu".

@@ -23,9 +23,15 @@ struct OrganisationRecognizer: Sendable {
                             caps = false
                         }
                         if !caps { continue }
-                    } else if span.end - span.start == 1 && !tokens[span.start].flags.contains(.capitalized) {
-                        continue
+                    } else {
+                        // A name, not a phrase of ordinary words: some word is capitalized.
+                        var capitalized = false
+                        for t in span.start..<span.end where tokens[t].flags.contains(.capitalized) { capitalized = true }
+                        if !capitalized || (span.end - span.start == 1 && !tokens[span.start].flags.contains(.capitalized)) {
+                            continue
+                        }
                     }
+                    if Self.insideURL(text, tokens[span.start].start) { continue }
                     let start = tokens[span.start].start
                     let end = tokens[span.end - 1].end
                     let surface = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
@@ -39,5 +45,20 @@ struct OrganisationRecognizer: Sendable {
             i = next
         }
         return out
+    }
+
+    /// True when `offset` is inside a URL or an e-mail address ("www.cites-unies-france.org").
+    static func insideURL(_ text: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        var p = offset - 1
+        var slashes = 0
+        while p >= 0 && offset - p < 200 {
+            let c = text[p]
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x28 || c == 0x3C { return false }
+            if c == 0x40 { return true }  // @
+            if c == 0x2F { slashes += 1; if slashes >= 2 { return true } }
+            if c == 0x2E, p >= 3, text[p - 1] == 0x77, text[p - 2] == 0x77, text[p - 3] == 0x77 { return true }  // www.
+            p -= 1
+        }
+        return false
     }
 }

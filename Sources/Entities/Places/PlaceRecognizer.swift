@@ -58,6 +58,7 @@ struct PlaceRecognizer: Sendable {
             let entry = gazetteer.entries[Int(decision.entry)]
             let start = tokens[span.start].start
             let end = tokens[span.end - 1].end
+            if OrganisationRecognizer.insideURL(text, start) { continue }
             let surface = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
             if entry.kind == .pays || entry.kind == .demonyme {
                 guard types.contains(.pays) else { continue }

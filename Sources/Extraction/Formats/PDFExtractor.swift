@@ -139,7 +139,8 @@ public struct PDFExtractor: Extractor {
 
         let document = Document(
             id: input.contentHash, source: input.path, format: .pdf,
-            title: metadata.usableTitle, date: metadata.creationDay, authors: metadata.authors,
+            title: metadata.usableTitle ?? pageResults.first.flatMap { $0.map(PDFExtractor.titleFromLayout) ?? nil },
+            date: metadata.creationDay, authors: metadata.authors,
             pages: pageCount, text: String(decoding: text, as: UTF8.self), blocks: blocks,
             warnings: warnings, metadata: extra)
         return [document]
@@ -149,6 +150,28 @@ public struct PDFExtractor: Extractor {
     struct PageLines: Sendable {
         var lines: [[UInt8]] = []
         var startsParagraph: [Bool] = []
+        /// Glyph height (≈ font size) of each line.
+        var heights: [Double] = []
+    }
+
+    /// A title read from the first page when the metadata has none: the run of leading
+    /// lines set clearly larger (≥ 1.25×) than the page's body text, among its first lines.
+    static func titleFromLayout(_ page: PageLines) -> String? {
+        guard page.lines.count >= 2 else { return nil }
+        let sorted = page.heights.sorted()
+        let body = sorted[sorted.count / 2]
+        let window = min(page.lines.count, 8)
+        guard let top = page.heights[0..<window].max(), body > 0, top >= 1.25 * body,
+            let first = page.heights[0..<window].firstIndex(of: top)
+        else { return nil }
+        var parts: [String] = []
+        var k = first
+        while k < page.lines.count && abs(page.heights[k] - top) <= 0.1 * top && parts.count < 4 {
+            parts.append(String(decoding: page.lines[k], as: UTF8.self))
+            k += 1
+        }
+        let title = parts.joined(separator: " ")
+        return title.count >= 3 && title.count <= 300 ? title : nil
     }
 
     /// Pages per worker below which one thread reads everything. `COOPLEX_PDF_WORKERS=N`
@@ -206,6 +229,7 @@ public struct PDFExtractor: Extractor {
             pendingParagraph = pendingParagraph || entry.startsParagraph
             guard !bytes.isEmpty else { continue }
             result.lines.append(bytes)
+            result.heights.append(entry.line.glyphHeight)
             result.startsParagraph.append(pendingParagraph)
             pendingParagraph = false
         }

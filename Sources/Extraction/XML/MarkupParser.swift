@@ -35,6 +35,22 @@ public enum MarkupParser {
     /// Parses an XML document. The encoding declared in the XML declaration (or a BOM) is
     /// honoured by libxml2; without one, UTF-8.
     public static func parseXML(_ data: Data, path: String, limits: Limits = Limits()) throws -> Result {
+        do {
+            return try parseXML(data, path: path, limits: limits, encoding: nil)
+        } catch ExtractionError.malformedXML(let p, let reason) where reason.contains("UTF-8") {
+            // Bytes that are not UTF-8 in a document declaring no encoding: read them as
+            // Windows-1252 (a superset of ISO-8859-1), with a warning, or report both failures.
+            guard !TextDecoder.isValidUTF8(data),
+                var result = try? parseXML(data, path: path, limits: limits, encoding: "windows-1252")
+            else {
+                throw ExtractionError.malformedXML(path: p, reason: reason)
+            }
+            result.warnings.insert("UTF-8 invalide et aucun encodage déclaré : XML décodé comme Windows-1252", at: 0)
+            return result
+        }
+    }
+
+    private static func parseXML(_ data: Data, path: String, limits: Limits, encoding: String?) throws -> Result {
         _ = initialized
         guard data.count < Int(Int32.max) else {
             throw ExtractionError.unreadable(path: path, reason: "document XML trop volumineux")
@@ -43,16 +59,38 @@ public enum MarkupParser {
             throw ExtractionError.damaged(path: path, reason: "analyseur XML indisponible")
         }
         defer { xmlFreeParserCtxt(ctxt) }
+        // libxml2 keeps parsing after a fatal error and its `lastError` is then a
+        // consequence; record the first error through the context's structured handler.
+        let firstError = FirstError()
+        let box = Unmanaged.passRetained(firstError)
+        defer { box.release() }
+        ctxt.pointee._private = box.toOpaque()
+        ctxt.pointee.sax.pointee.serror = { data, error in
+            guard let data, let error else { return }
+            let context = data.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let owner = context.pointee._private else { return }
+            let record = Unmanaged<FirstError>.fromOpaque(owner).takeUnretainedValue()
+            guard record.code == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            record.code = error.pointee.code
+            record.line = error.pointee.line
+            record.message = error.pointee.message.map { String(cString: $0) }
+        }
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                 | XML_PARSE_NOCDATA.rawValue)
         let doc: xmlDocPtr? = data.withUnsafeBytes { raw in
             raw.withMemoryRebound(to: CChar.self) { buf in
-                xmlCtxtReadMemory(ctxt, buf.baseAddress, Int32(buf.count), nil, nil, options)
+                xmlCtxtReadMemory(ctxt, buf.baseAddress, Int32(buf.count), nil, encoding, options)
             }
         }
         guard let doc else {
-            throw parseError(ctxt.pointee.lastError, path: path)
+            var error = ctxt.pointee.lastError
+            if let code = firstError.code {
+                error.code = code
+                error.line = firstError.line
+            }
+            let message = firstError.message ?? error.message.map { String(cString: $0) }
+            throw parseError(code: error.code, line: error.line, message: message, path: path)
         }
         defer { xmlFreeDoc(doc) }
         guard let rootNode = xmlDocGetRootElement(doc) else {
@@ -92,18 +130,45 @@ public enum MarkupParser {
         parseHTML(Data(html.utf8), encoding: "UTF-8")
     }
 
-    private static func parseError(_ error: xmlError, path: String) -> ExtractionError {
-        var message = error.message.map { String(cString: $0) } ?? "erreur inconnue"
-        message = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        let code = xmlParserErrors(rawValue: UInt32(bitPattern: error.code))
+    private static func parseError(code rawCode: Int32, line: Int32, message raw: String?, path: String) -> ExtractionError {
+        let message = Whitespace.collapse(raw ?? "erreur inconnue")
+        let code = xmlParserErrors(rawValue: UInt32(bitPattern: rawCode))
         if code == XML_ERR_ENTITY_LOOP {
             return .hostileXML(path: path, reason: "références d’entités en boucle ou démesurées (« billion laughs »)")
         }
         if code == XML_ERR_DOCUMENT_EMPTY {
             return .malformedXML(path: path, reason: "document vide")
         }
-        return .malformedXML(path: path, reason: "ligne \(error.line) : \(message)")
+        if let french = frenchReason(code) {
+            return .malformedXML(path: path, reason: "ligne \(line) : \(french) — \(message)")
+        }
+        return .malformedXML(path: path, reason: "ligne \(line) : \(message)")
     }
+
+    /// French wording of the most common well-formedness errors.
+    private static func frenchReason(_ code: xmlParserErrors) -> String? {
+        switch code {
+        case XML_ERR_TAG_NOT_FINISHED, XML_ERR_LTSLASH_REQUIRED: return "balise non fermée (fichier tronqué ?)"
+        case XML_ERR_TAG_NAME_MISMATCH: return "balise fermante qui ne correspond pas à la balise ouvrante"
+        case XML_ERR_DOCUMENT_END: return "contenu après l’élément racine"
+        case XML_ERR_UNDECLARED_ENTITY, XML_WAR_UNDECLARED_ENTITY: return "entité non déclarée"
+        case XML_ERR_INVALID_CHAR, XML_ERR_INVALID_CHARREF, XML_ERR_INVALID_ENCODING:
+            return "caractère interdit ou encodage incorrect"
+        case XML_ERR_UNSUPPORTED_ENCODING, XML_ERR_UNKNOWN_ENCODING: return "encodage déclaré non pris en charge"
+        case XML_ERR_ATTRIBUTE_WITHOUT_VALUE, XML_ERR_ATTRIBUTE_NOT_STARTED, XML_ERR_ATTRIBUTE_NOT_FINISHED:
+            return "attribut mal écrit"
+        case XML_ERR_GT_REQUIRED, XML_ERR_NAME_REQUIRED: return "balise mal écrite"
+        case XML_ERR_DOCUMENT_EMPTY: return "document vide"
+        default: return nil
+        }
+    }
+}
+
+/// The first error libxml2 reported while parsing one document.
+private final class FirstError {
+    var code: Int32?
+    var line: Int32 = 0
+    var message: String?
 }
 
 /// Converts a libxml2 node tree into `XMLElement` values, expanding internal entities under

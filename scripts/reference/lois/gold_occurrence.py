@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Helper for hand annotation: turns (line number, surface, type, normalized) rows into gold
 JSON lines with the occurrence number GoldStandardTests expects (n-th whole-word occurrence
-of the surface in the document text). Usage: gold_occurrence.py DOC < rows.tsv > gold.jsonl
+of the surface in the document's extracted text).
+Usage: gold_occurrence.py DOC [EXTRACTED_TEXT] < rows.tsv > gold.jsonl
+EXTRACTED_TEXT is the `text` of `cooplex extract --json DOC` saved to a file (line numbers
+in rows refer to it); without it the raw file is used.
 Rows: line<TAB>type<TAB>surface<TAB>normalized  (surface may contain \\n for a line break)."""
 import json, sys
 
@@ -21,7 +24,7 @@ def occurrences(hay, pat):
 
 occurrences.used = {}
 doc = sys.argv[1]
-text = open(doc, 'rb').read()
+text = open(sys.argv[2] if len(sys.argv) > 2 else doc, 'rb').read()
 line_starts = [0] + [i + 1 for i, b in enumerate(text) if b == 0x0A]
 for row in sys.stdin:
     row = row.rstrip('\n')
