@@ -19,7 +19,7 @@ public final class ProgressLog: ProgressReporter {
 
     public func started(files: Int, bytes: Int) {
         total = files
-        nextMilestone = max(1, files / 10)
+        nextMilestone = Self.step(files)
         write("\(stamp()) \(files) fichier\(files > 1 ? "s" : "") à examiner (\(IngestSummary.decimal(Double(bytes) / 1_048_576)) Mo)")
     }
 
@@ -34,8 +34,12 @@ public final class ProgressLog: ProgressReporter {
                 write("\(stamp()) \(counter) fichiers examinés")
             }
         }
-        while nextMilestone <= event.done { nextMilestone += max(1, total / 10) }
+        while nextMilestone <= event.done { nextMilestone += Self.step(total) }
     }
+
+    /// Unchanged files show as a count every tenth of the run, and never more often than
+    /// every 50 files.
+    static func step(_ total: Int) -> Int { max(50, total / 10) }
 
     public func committed(files: Int) {
         write("\(stamp()) enregistré dans l’index (\(files) fichier\(files > 1 ? "s" : "") traités)")
