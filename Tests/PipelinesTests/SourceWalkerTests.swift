@@ -40,6 +40,24 @@ struct SourceWalkerTests {
         #expect(!excludedDirectory.files.contains { $0.relative.hasPrefix("brouillons/") })
     }
 
+    @Test(".cooplexignore excludes names and paths below its own directory only")
+    func ignoreFile() throws {
+        let dir = TestPaths.scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for path in ["a.txt", "reference/communes.tsv", "pub/reference/b.txt", "pub/c.tsv", "pub/brouillons/d.pdf", "pub/e.pdf"] {
+            let full = dir + "/" + path
+            try FileManager.default.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try "x".write(toFile: full, atomically: true, encoding: .utf8)
+        }
+        // At the root: a directory by path (only the root's own "reference").
+        try "# données de référence\n/reference/\n".write(toFile: dir + "/.cooplexignore", atomically: true, encoding: .utf8)
+        // Below: a name pattern and a path pattern, relative to pub/.
+        try "*.tsv\nbrouillons/*\n".write(toFile: dir + "/pub/.cooplexignore", atomically: true, encoding: .utf8)
+        let result = SourceWalker(sources: [.init(path: dir)]).walk()
+        #expect(result.files.map(\.relative) == ["a.txt", "pub/e.pdf", "pub/reference/b.txt"])
+    }
+
     @Test("A missing root is one failure record; an explicit hidden file is taken")
     func roots() throws {
         let dir = TestPaths.scratch()

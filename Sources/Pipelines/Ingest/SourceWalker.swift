@@ -17,7 +17,8 @@ public struct WalkedFile: Sendable, Equatable {
 
 /// Lists the files a run will consider: roots walked recursively in byte order of names,
 /// hidden files and directories skipped (unless given explicitly), symbolic links followed
-/// but each directory visited once (no loops), `inclure`/`exclure` globs applied.
+/// but each directory visited once (no loops), `inclure`/`exclure` globs applied, and the
+/// patterns of any `.cooplexignore` file honoured below the directory that holds it.
 public struct SourceWalker: Sendable {
     public var sources: [PipelineSpec.Source]
 
@@ -44,7 +45,9 @@ public struct SourceWalker: Sendable {
             }
             if Self.isDirectory(st) {
                 var visited: Set<DirectoryIdentity> = [DirectoryIdentity(st)]
-                walkDirectory(root, relative: "", source: source, visited: &visited, into: &result, seen: &seenFiles)
+                walkDirectory(
+                    root, relative: "", source: source, ignores: [], visited: &visited, into: &result,
+                    seen: &seenFiles)
             } else if Self.isRegular(st) {
                 // A file named explicitly is taken even when hidden or outside the patterns.
                 if seenFiles.insert(root).inserted { result.files.append(WalkedFile(path: root, relative: (root as NSString).lastPathComponent, size: Int(st.st_size))) }
@@ -64,10 +67,49 @@ public struct SourceWalker: Sendable {
         }
     }
 
+    /// The patterns of one `.cooplexignore` file, relative to the directory that holds it.
+    struct IgnoreRules: Sendable {
+        /// Path of that directory below the root ("" for the root itself).
+        var base: String
+        var patterns: [String]
+
+        static let fileName = ".cooplexignore"
+
+        /// One glob a line (`reference/`, `*.tsv`, `brouillons/*.docx`); `#` starts a comment.
+        /// A pattern with a slash (leading or inside) matches the path below the ignore file's
+        /// directory; otherwise it matches a name at any depth. A trailing slash is dropped.
+        static func load(directory: String, base: String) -> IgnoreRules? {
+            let path = directory + "/" + fileName
+            guard let data = FileManager.default.contents(atPath: path), data.count < 1 << 20 else { return nil }
+            let patterns = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).compactMap {
+                line -> String? in
+                var p = line.trimmingCharacters(in: .whitespaces)
+                if p.isEmpty || p.hasPrefix("#") { return nil }
+                while p.hasSuffix("/") { p.removeLast() }
+                return p.isEmpty || p == "/" ? nil : p
+            }
+            return patterns.isEmpty ? nil : IgnoreRules(base: base, patterns: patterns)
+        }
+
+        func excludes(name: String, relative: String) -> Bool {
+            let below = base.isEmpty ? relative : String(relative.dropFirst(base.count + 1))
+            for pattern in patterns {
+                if pattern.hasPrefix("/") {
+                    if fnmatch(String(pattern.dropFirst()), below, SourceWalker.caseFold) == 0 { return true }
+                } else if SourceWalker.matches([pattern], name: name, relative: below) {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
     private func walkDirectory(
-        _ directory: String, relative: String, source: PipelineSpec.Source,
+        _ directory: String, relative: String, source: PipelineSpec.Source, ignores inherited: [IgnoreRules],
         visited: inout Set<DirectoryIdentity>, into result: inout Result, seen: inout Set<String>
     ) {
+        var ignores = inherited
+        if let local = IgnoreRules.load(directory: directory, base: relative) { ignores.append(local) }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -80,6 +122,7 @@ public struct SourceWalker: Sendable {
             if name.hasPrefix(".") { continue }
             let path = directory == "." ? name : directory + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
+            if ignores.contains(where: { $0.excludes(name: name, relative: rel) }) { continue }
             var st = stat()
             guard stat(path, &st) == 0 else {
                 var lst = stat()
@@ -92,7 +135,9 @@ public struct SourceWalker: Sendable {
             if Self.isDirectory(st) {
                 if Self.matches(source.exclude, name: name, relative: rel) { continue }
                 guard visited.insert(DirectoryIdentity(st)).inserted else { continue }  // link loop or repeat
-                walkDirectory(path, relative: rel, source: source, visited: &visited, into: &result, seen: &seen)
+                walkDirectory(
+                    path, relative: rel, source: source, ignores: ignores, visited: &visited, into: &result,
+                    seen: &seen)
             } else if Self.isRegular(st) {
                 if !source.include.isEmpty && !Self.matches(source.include, name: name, relative: rel) { continue }
                 if Self.matches(source.exclude, name: name, relative: rel) { continue }
@@ -104,7 +149,7 @@ public struct SourceWalker: Sendable {
     /// Case-insensitive glob match on the file name, or on the path below the root when the
     /// pattern contains a slash.
     /// FNM_CASEFOLD (a GNU and BSD extension the Glibc module does not export): 1 << 4 on both.
-    private static let caseFold: Int32 = 1 << 4
+    fileprivate static let caseFold: Int32 = 1 << 4
 
     static func matches(_ patterns: [String], name: String, relative: String) -> Bool {
         for pattern in patterns {
