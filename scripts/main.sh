@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds in release mode and runs the main job on Corpus/.
+# Installs what is missing, builds in release mode and runs the main job on the shipped
+# Corpus/: the two pipelines (publications, conventions), then a sample search.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 swift build -c release
 bin=.build/release/cooplex
-for f in $(find Corpus -type f ! -path 'Corpus/reference/*' ! -name 'README.md' | sort); do
-  "$bin" extract --json "$f" >/dev/null && echo "extrait : $f" || echo "échec : $f"
+
+echo "== cooplex run Pipelines/publications.yml Pipelines/conventions.yml"
+"$bin" run Pipelines/publications.yml Pipelines/conventions.yml
+
+echo
+echo "== cooplex search \"loi Oudin\""
+"$bin" search --limit 5 "loi Oudin"
+
+echo
+echo "== Rapports de conformité : out/conventions/rapports/"
+for report in out/conventions/rapports/*.txt; do
+  head -n 2 "$report"
 done
