@@ -63,6 +63,6 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance"]),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
-        .testTarget(name: "CLITests", dependencies: ["cooplex"]),
+        .testTarget(name: "CLITests", dependencies: ["cooplex", "Extraction", "Search"]),
     ]
 )
