@@ -300,11 +300,22 @@ final class EntityNameResolver: @unchecked Sendable {
     private var cache: [String: String?] = [:]
     private let lookup: (String, EntityType) -> String?
 
-    /// Resolves through the Entities module's reference data, loaded on the first call.
+    /// Resolves through the Entities module's reference data, loaded on the first call:
+    /// only the law registry for laws (a query naming a law stays fast in a fresh
+    /// process), the whole recognizer (gazetteer, countries) for the other types.
     convenience init() {
+        var laws: LawRecognizer?
+        var triedLaws = false
         var recognizer: EntityRecognizer?
         var tried = false
         self.init { value, type in
+            if type == .loi {
+                if !triedLaws {
+                    triedLaws = true
+                    laws = (try? ReferenceDirectory.locate(explicit: nil)).flatMap { try? LawRecognizer.load(referenceDirectory: $0) }
+                }
+                return laws?.resolve(value)
+            }
             if !tried {
                 tried = true
                 recognizer = try? EntityRecognizer.load()
