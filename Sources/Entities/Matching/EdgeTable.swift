@@ -42,6 +42,22 @@ struct EdgeTable: Sendable {
         values[s] = value
     }
 
+    /// The value of `key`, inserting `value` first when the key is absent (one probe).
+    mutating func findOrInsert(_ key: UInt64, _ value: Int32) -> (value: Int32, inserted: Bool) {
+        if (count + 1) * 2 > keys.count { grow() }
+        var s = Self.slot(key, mask)
+        while true {
+            let k = keys[s]
+            if k == key { return (values[s], false) }
+            if k == Self.empty { break }
+            s = (s + 1) & mask
+        }
+        keys[s] = key
+        values[s] = value
+        count += 1
+        return (value, true)
+    }
+
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
         let size = keys.count * 2

@@ -16,14 +16,9 @@ struct PhraseTrie: Sendable {
         var node: Int32 = 0
         for w in words {
             let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: w))
-            if let child = children[key] {
-                node = child
-            } else {
-                let child = Int32(head.count)
-                head.append(-1)
-                children.insert(key, child)
-                node = child
-            }
+            let (child, inserted) = children.findOrInsert(key, Int32(head.count))
+            if inserted { head.append(-1) }
+            node = child
         }
         while next.count <= Int(pattern) { next.append(-1) }
         next[Int(pattern)] = head[Int(node)]

@@ -15,13 +15,22 @@ struct Vocabulary: Sendable {
 
     var count: Int { offsets.count - 1 }
 
+    /// FNV-1a over the folded bytes; the tokenizer computes it while folding.
+    static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x100_0000_01b3
+
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = fnvBasis
         for b in bytes {
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            h = (h ^ UInt64(b)) &* fnvPrime
         }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        return h
+    }
+
+    @inline(__always)
+    private static func slot(_ hash: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     }
 
     @inline(__always)
@@ -39,7 +48,13 @@ struct Vocabulary: Sendable {
     /// The id of `bytes`, or -1 when the word is not in the vocabulary.
     @inline(__always)
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var slot = Self.hash(bytes) & mask
+        lookup(bytes, hash: Self.hash(bytes))
+    }
+
+    /// The id of `bytes` whose `Vocabulary.hash` is `hash`, or -1.
+    @inline(__always)
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        var slot = Self.slot(hash, mask)
         while true {
             let v = slots[slot]
             if v == 0 { return -1 }
@@ -57,13 +72,17 @@ struct Vocabulary: Sendable {
     }
 
     mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let existing = lookup(word)
+        intern(word, hash: Self.hash(word))
+    }
+
+    mutating func intern(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        let existing = lookup(word, hash: hash)
         if existing >= 0 { return existing }
         if count * 2 >= slots.count { grow() }
         let id = Int32(count)
         arena.append(contentsOf: word)
         offsets.append(Int32(arena.count))
-        var slot = Self.hash(word) & mask
+        var slot = Self.slot(hash, mask)
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = id + 1
         return id
@@ -79,7 +98,7 @@ struct Vocabulary: Sendable {
         mask = size - 1
         for id in 0..<count {
             let w = word(Int32(id))
-            var slot = w.withUnsafeBufferPointer { Self.hash($0) } & mask
+            var slot = Self.slot(w.withUnsafeBufferPointer { Self.hash($0) }, mask)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(id + 1)
         }
