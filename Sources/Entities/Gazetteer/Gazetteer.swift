@@ -9,8 +9,8 @@ struct Gazetteer: Sendable {
         "etranger.tsv", "organisations.tsv",
     ]
 
-    private(set) var vocabulary = Vocabulary(capacity: 1 << 18)
-    private(set) var trie = PhraseTrie(expectedNodes: 1 << 19)
+    private(set) var vocabulary = Vocabulary(capacity: 1 << 17)
+    private(set) var trie = PhraseTrie(expectedNodes: 1 << 18)
     private(set) var entries: [GazetteerEntry] = []
     /// Hot fields of `entries`, same index.
     private(set) var info: [GazetteerEntryInfo] = []

@@ -10,6 +10,7 @@ struct PhraseTrie: Sendable {
     init(expectedNodes: Int = 1024) {
         children = EdgeTable(minimumCapacity: expectedNodes)
         head.reserveCapacity(expectedNodes)
+        next.reserveCapacity(expectedNodes)
     }
 
     mutating func insert(_ words: [Int32], pattern: Int32) {

@@ -3,7 +3,9 @@
 struct Vocabulary: Sendable {
     private var arena: [UInt8] = []
     private var offsets: [Int32] = [0]
-    private var slots: [Int32]  // id + 1, 0 = empty
+    /// Per slot: the high 32 bits of the word's hash, then id + 1 in the low 32 bits (0 =
+    /// empty); a probe compares bytes only when the hash tags agree.
+    private var slots: [UInt64]
     private var mask: Int
 
     init(capacity: Int = 1 << 16) {
@@ -26,6 +28,11 @@ struct Vocabulary: Sendable {
             h = (h ^ UInt64(b)) &* fnvPrime
         }
         return h
+    }
+
+    @inline(__always)
+    private static func entry(_ hash: UInt64, _ id: Int32) -> UInt64 {
+        hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(bitPattern: id + 1))
     }
 
     @inline(__always)
@@ -54,12 +61,18 @@ struct Vocabulary: Sendable {
     /// The id of `bytes` whose `Vocabulary.hash` is `hash`, or -1.
     @inline(__always)
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
-        var slot = Self.slot(hash, mask)
-        while true {
-            let v = slots[slot]
-            if v == 0 { return -1 }
-            if equals(Int(v - 1), bytes) { return v - 1 }
-            slot = (slot + 1) & mask
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = Self.slot(hash, mask)
+            while true {
+                let v = slots[slot]
+                if v == 0 { return -1 }
+                if v & 0xFFFF_FFFF_0000_0000 == tag {
+                    let id = Int32(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
+                    if equals(Int(id), bytes) { return id }
+                }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
@@ -84,7 +97,7 @@ struct Vocabulary: Sendable {
         offsets.append(Int32(arena.count))
         var slot = Self.slot(hash, mask)
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = id + 1
+        slots[slot] = Self.entry(hash, id)
         return id
     }
 
@@ -98,9 +111,10 @@ struct Vocabulary: Sendable {
         mask = size - 1
         for id in 0..<count {
             let w = word(Int32(id))
-            var slot = Self.slot(w.withUnsafeBufferPointer { Self.hash($0) }, mask)
+            let hash = w.withUnsafeBufferPointer { Self.hash($0) }
+            var slot = Self.slot(hash, mask)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id + 1)
+            slots[slot] = Self.entry(hash, Int32(id))
         }
     }
 }
