@@ -1,31 +1,31 @@
 /// Word ids of the context words the recognizers look at ("ville de", "conseil général",
 /// "millions d’euros"), interned into the gazetteer's vocabulary at load.
 struct ContextWords: Sendable {
-    var function: Set<Int32> = []
-    var articles: Set<Int32> = []
-    var communeCue: Set<Int32> = []
-    var regionCue: Set<Int32> = []
+    var function: WordSet = WordSet()
+    var articles: WordSet = WordSet()
+    var communeCue: WordSet = WordSet()
+    var regionCue: WordSet = WordSet()
     /// Plural cues ("villes de", "régions") vouch for French names only.
-    var communeCueWeak: Set<Int32> = []
-    var regionCueWeak: Set<Int32> = []
-    var departementCue: Set<Int32> = []
-    var location: Set<Int32> = []
+    var communeCueWeak: WordSet = WordSet()
+    var regionCueWeak: WordSet = WordSet()
+    var departementCue: WordSet = WordSet()
+    var location: WordSet = WordSet()
     var conseil: Int32 = -1
-    var councilRegion: Set<Int32> = []
-    var councilDepartement: Set<Int32> = []
-    var councilCommune: Set<Int32> = []
+    var councilRegion: WordSet = WordSet()
+    var councilDepartement: WordSet = WordSet()
+    var councilCommune: WordSet = WordSet()
     var multipliers: [Int32: Double] = [:]
-    var euro: Set<Int32> = []
-    var percentWords: Set<Int32> = []
+    var euro: WordSet = WordSet()
+    var percentWords: WordSet = WordSet()
     var syndicat: Int32 = -1
-    var syndicatKind: Set<Int32> = []
+    var syndicatKind: WordSet = WordSet()
     /// Small words inside a proper name ("de", "des", "pour", "et").
-    var nameJoiners: Set<Int32> = []
+    var nameJoiners: WordSet = WordSet()
     var pour: Int32 = -1
     var cent: Int32 = -1
 
     init(_ g: inout Gazetteer) {
-        func ids(_ words: [String]) -> Set<Int32> { Set(words.map { g.intern($0) }.filter { $0 >= 0 }) }
+        func ids(_ words: [String]) -> WordSet { WordSet(words.map { g.intern($0) }.filter { $0 >= 0 }) }
         function = ids(["de", "d’", "du", "des", "la", "le", "l’", "les"])
         articles = ids(["le", "la", "les", "l’", "du", "au", "aux", "des"])
         communeCue = ids([

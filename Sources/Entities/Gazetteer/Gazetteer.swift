@@ -9,9 +9,11 @@ struct Gazetteer: Sendable {
         "etranger.tsv", "organisations.tsv",
     ]
 
-    private(set) var vocabulary = Vocabulary(capacity: 1 << 18)
-    private(set) var trie = PhraseTrie(expectedNodes: 1 << 19)
+    private(set) var vocabulary = Vocabulary(capacity: 1 << 17)
+    private(set) var trie = PhraseTrie(expectedNodes: 1 << 18)
     private(set) var entries: [GazetteerEntry] = []
+    /// Hot fields of `entries`, same index.
+    private(set) var info: [GazetteerEntryInfo] = []
     private(set) var patterns: [GazetteerPattern] = []
     /// Country entry index by ISO code.
     private(set) var countryByCode: [String: Int32] = [:]
@@ -23,6 +25,7 @@ struct Gazetteer: Sendable {
 
     init(directory: String) throws {
         entries.reserveCapacity(1 << 17)
+        info.reserveCapacity(1 << 17)
         patterns.reserveCapacity(1 << 18)
         for file in Self.files {
             let path = directory + "/" + file
@@ -56,19 +59,38 @@ struct Gazetteer: Sendable {
             lineNumber += 1
             defer { lineStart = lineEnd + 1 }
             if lineEnd == lineStart || bytes[lineStart] == 0x23 { continue }  // blank or "#"
-            // Six tab-separated fields.
-            var bounds: [Int] = [lineStart]
+            // Six tab-separated fields: bounds[k] is where field k starts, bounds[k + 1] - 1 where it ends.
+            var bounds = (lineStart, 0, 0, 0, 0, 0, lineEnd + 1)
+            var tabs = 0
             var p = lineStart
             while p < lineEnd {
-                if bytes[p] == 0x09 { bounds.append(p + 1) }
+                if bytes[p] == 0x09 {
+                    tabs += 1
+                    switch tabs {
+                    case 1: bounds.1 = p + 1
+                    case 2: bounds.2 = p + 1
+                    case 3: bounds.3 = p + 1
+                    case 4: bounds.4 = p + 1
+                    case 5: bounds.5 = p + 1
+                    default: break
+                    }
+                }
                 p += 1
             }
-            bounds.append(lineEnd + 1)
-            guard bounds.count == 7 else { throw ReferenceError.unreadable(path, "ligne \(lineNumber) mal formée") }
+            guard tabs == 5 else { throw ReferenceError.unreadable(path, "ligne \(lineNumber) mal formée") }
             func field(_ k: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: bytes[bounds[k]..<(bounds[k + 1] - 1)])
+                let lo: Int, hi: Int
+                switch k {
+                case 0: (lo, hi) = (bounds.0, bounds.1)
+                case 1: (lo, hi) = (bounds.1, bounds.2)
+                case 2: (lo, hi) = (bounds.2, bounds.3)
+                case 3: (lo, hi) = (bounds.3, bounds.4)
+                case 4: (lo, hi) = (bounds.4, bounds.5)
+                default: (lo, hi) = (bounds.5, bounds.6)
+                }
+                return UnsafeBufferPointer(rebasing: bytes[lo..<(hi - 1)])
             }
-            guard let kind = Self.kind(String(decoding: field(0), as: UTF8.self)) else {
+            guard let kind = Self.kind(field(0)) else {
                 throw ReferenceError.unreadable(path, "ligne \(lineNumber) : type inconnu")
             }
             var flags: GazetteerEntry.Flags = []
@@ -82,11 +104,14 @@ struct Gazetteer: Sendable {
             }
             var population = 0
             for d in field(3) where d >= 0x30 && d <= 0x39 { population = population * 10 + Int(d - 0x30) }
-            let id = String(decoding: field(1), as: UTF8.self)
+            let idBytes = field(1)
+            let id = String(decoding: idBytes, as: UTF8.self)
             let country: String
             switch kind {
             case .pays, .demonyme: country = id
-            case .etranger: country = String(id.dropFirst(9).prefix(2))
+            case .etranger:
+                // "etranger:CN:Liaoning"
+                country = idBytes.count >= 11 ? String(decoding: UnsafeBufferPointer(rebasing: idBytes[9..<11]), as: UTF8.self) : ""
             case .organisation: country = ""
             default: country = "FR"
             }
@@ -95,6 +120,9 @@ struct Gazetteer: Sendable {
                 GazetteerEntry(
                     kind: kind, id: id, name: String(decoding: field(2), as: UTF8.self), population: population,
                     flags: flags, country: country))
+            info.append(
+                GazetteerEntryInfo(
+                    kind: kind, flags: flags, country: GazetteerEntryInfo.code(country), population: population))
             if kind == .pays { countryByCode[id] = entryIndex }
             let variants = field(5)
             var v = 0
@@ -124,26 +152,22 @@ struct Gazetteer: Sendable {
         }
     }
 
-    private static func kind(_ s: String) -> GazetteerEntry.Kind? {
-        switch s {
-        case "commune": return .commune
-        case "departement": return .departement
-        case "region": return .region
-        case "epci": return .epci
-        case "pays": return .pays
-        case "etranger": return .etranger
-        case "organisation": return .organisation
-        case "demonyme": return .demonyme
-        default: return nil
-        }
+    private static func kind(_ field: UnsafeBufferPointer<UInt8>) -> GazetteerEntry.Kind? {
+        for (name, kind) in kinds where name.count == field.count && name.elementsEqual(field) { return kind }
+        return nil
     }
+
+    private static let kinds: [([UInt8], GazetteerEntry.Kind)] = ([
+        ("commune", .commune), ("etranger", .etranger), ("epci", .epci), ("departement", .departement),
+        ("region", .region), ("pays", .pays), ("organisation", .organisation), ("demonyme", .demonyme),
+    ] as [(String, GazetteerEntry.Kind)]).map { (Array($0.0.utf8), $0.1) }
 }
 
 /// Interns the words of a reference name while loading.
 private struct InternSink: Tokenizer.WordSink {
     var vocabulary: Vocabulary
     var ids: [Int32]
-    mutating func word(start: Int, end: Int, flags: Token.Flags, folded: UnsafeBufferPointer<UInt8>) {
-        ids.append(vocabulary.intern(folded))
+    mutating func word(start: Int, end: Int, flags: Token.Flags, folded: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+        ids.append(vocabulary.intern(folded, hash: hash))
     }
 }

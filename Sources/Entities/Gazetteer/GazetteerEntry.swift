@@ -26,6 +26,22 @@ struct GazetteerEntry: Sendable {
     var country: String
 }
 
+/// The fields of a `GazetteerEntry` that the recognition rules read for every candidate,
+/// without `String`s (no reference counting in the hot loop); same index as the entry.
+struct GazetteerEntryInfo: Sendable {
+    var kind: GazetteerEntry.Kind
+    var flags: GazetteerEntry.Flags
+    /// `GazetteerEntryInfo.code(country)`: the two ASCII letters of the ISO code, 0 for none.
+    var country: UInt16
+    var population: Int
+
+    /// Packs an ISO alpha-2 code ("FR") in 16 bits; 0 for anything else ("").
+    static func code(_ iso: String) -> UInt16 {
+        let u = Array(iso.utf8)
+        return u.count == 2 ? UInt16(u[0]) << 8 | UInt16(u[1]) : 0
+    }
+}
+
 /// One surface form of an entry, as a path in the phrase trie.
 struct GazetteerPattern: Sendable {
     var entry: Int32

@@ -1,29 +1,40 @@
 /// A trie over word ids: every reference name is a path of folded words, so one walk from
 /// each word of the text finds all names starting there, whatever their number.
 /// Patterns ending at a node are a linked list (`head` per node, `next` per pattern), so
-/// the trie is a handful of flat arrays plus one hash table of edges.
+/// the trie is a handful of flat arrays plus one hash table of edges. The root's children
+/// (one per first word of a name: most edges, and the probe made for every word of a text)
+/// are a plain array indexed by word id.
 struct PhraseTrie: Sendable {
+    private var rootChildren: [Int32] = []
     private var children: EdgeTable
     private var head: [Int32] = [-1]
     private var next: [Int32] = []
 
     init(expectedNodes: Int = 1024) {
-        children = EdgeTable(minimumCapacity: expectedNodes)
+        // About half the nodes hang from the root (their edges are in `rootChildren`).
+        children = EdgeTable(minimumCapacity: expectedNodes / 2)
         head.reserveCapacity(expectedNodes)
+        next.reserveCapacity(expectedNodes)
     }
 
     mutating func insert(_ words: [Int32], pattern: Int32) {
         var node: Int32 = 0
         for w in words {
-            let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: w))
-            if let child = children[key] {
-                node = child
-            } else {
-                let child = Int32(head.count)
-                head.append(-1)
-                children.insert(key, child)
-                node = child
+            if node == 0 {
+                if Int(w) >= rootChildren.count {
+                    rootChildren += Array(repeating: -1, count: Int(w) + 1 - rootChildren.count)
+                }
+                if rootChildren[Int(w)] < 0 {
+                    rootChildren[Int(w)] = Int32(head.count)
+                    head.append(-1)
+                }
+                node = rootChildren[Int(w)]
+                continue
             }
+            let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: w))
+            let (child, inserted) = children.findOrInsert(key, Int32(head.count))
+            if inserted { head.append(-1) }
+            node = child
         }
         while next.count <= Int(pattern) { next.append(-1) }
         next[Int(pattern)] = head[Int(node)]
@@ -32,7 +43,12 @@ struct PhraseTrie: Sendable {
 
     @inline(__always)
     func child(_ node: Int32, _ word: Int32) -> Int32? {
-        children[UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))]
+        if node == 0 {
+            guard word >= 0, Int(word) < rootChildren.count else { return nil }
+            let c = rootChildren[Int(word)]
+            return c < 0 ? nil : c
+        }
+        return children[UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))]
     }
 
     /// Pattern ids ending at `node`.

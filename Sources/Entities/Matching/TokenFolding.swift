@@ -19,6 +19,18 @@ enum TokenFolding {
     static let latinFlat: [UInt8] = latin.flatMap { Array(($0 + [0, 0, 0, 0]).prefix(4)) }
     static let latinLength: [UInt8] = latin.map { UInt8(min($0.count, 4)) }
 
+    /// The same tables as raw pointers for the tokenizer's hot loop (no bounds checks, no
+    /// array retain per call); allocated once, never freed, never written after init.
+    nonisolated(unsafe) static let latinFlatPointer: UnsafePointer<UInt8> = pointer(latinFlat)
+    nonisolated(unsafe) static let latinLengthPointer: UnsafePointer<UInt8> = pointer(latinLength)
+    nonisolated(unsafe) static let latinUppercasePointer: UnsafePointer<UInt8> = pointer(latinUppercase.map { $0 ? 1 : 0 })
+
+    private static func pointer(_ array: [UInt8]) -> UnsafePointer<UInt8> {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: array.count)
+        p.initialize(from: array, count: array.count)
+        return UnsafePointer(p)
+    }
+
     /// Upper-case flags of the scalars U+0000…U+024F.
     static let latinUppercase: [Bool] = (0..<0x250).map { v in
         Unicode.Scalar(v).map { $0.properties.isUppercase } ?? false

@@ -17,20 +17,21 @@ struct Tokenizer: Sendable {
     /// Receives the words of a scan (a generic sink, not a closure: no captured state in
     /// the hot loop).
     protocol WordSink {
-        mutating func word(start: Int, end: Int, flags: Token.Flags, folded: UnsafeBufferPointer<UInt8>)
+        /// `hash` is `Vocabulary.hash(folded)`, computed while folding.
+        mutating func word(start: Int, end: Int, flags: Token.Flags, folded: UnsafeBufferPointer<UInt8>, hash: UInt64)
     }
 
     private struct TokenSink: WordSink {
         let vocabulary: Vocabulary
         var tokens: [Token]
-        mutating func word(start: Int, end: Int, flags: Token.Flags, folded: UnsafeBufferPointer<UInt8>) {
-            tokens.append(Token(start: start, end: end, id: vocabulary.lookup(folded), flags: flags))
+        mutating func word(start: Int, end: Int, flags: Token.Flags, folded: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+            tokens.append(Token(start: start, end: end, id: vocabulary.lookup(folded, hash: hash), flags: flags))
         }
     }
 
     private struct CollectSink: WordSink {
         var words: [[UInt8]] = []
-        mutating func word(start: Int, end: Int, flags: Token.Flags, folded: UnsafeBufferPointer<UInt8>) {
+        mutating func word(start: Int, end: Int, flags: Token.Flags, folded: UnsafeBufferPointer<UInt8>, hash: UInt64) {
             words.append(Array(folded))
         }
     }
@@ -52,9 +53,10 @@ struct Tokenizer: Sendable {
 
     /// Calls `sink.word(…)` for every word of `bytes`.
     static func scan<Sink: WordSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
-        let latinFlat = TokenFolding.latinFlat
-        let latinLength = TokenFolding.latinLength
-        let upper = TokenFolding.latinUppercase
+        let latinFlat = TokenFolding.latinFlatPointer
+        let latinLength = TokenFolding.latinLengthPointer
+        let upper = TokenFolding.latinUppercasePointer
+        let prime = Vocabulary.fnvPrime
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: maxWord + 8)
         defer { buffer.deallocate() }
         var other: [UInt8] = []
@@ -91,6 +93,7 @@ struct Tokenizer: Sendable {
             // A word.
             let start = i
             var count = 0
+            var h = Vocabulary.fnvBasis
             var upperFirst = false
             var letters = 0
             var uppers = 0
@@ -102,14 +105,14 @@ struct Tokenizer: Sendable {
                 let c0 = bytes[i]
                 if c0 < 0x80 {
                     if c0 >= 0x41 && c0 <= 0x5A {
-                        if count < maxWord { buffer[count] = c0 + 0x20; count += 1 }
+                        if count < maxWord { let f = c0 &+ 0x20; buffer[count] = f; count += 1; h = (h ^ UInt64(f)) &* prime }
                         uppers += 1; letters += 1
                         if first { upperFirst = true }
                     } else if (c0 >= 0x61 && c0 <= 0x7A) {
-                        if count < maxWord { buffer[count] = c0; count += 1 }
+                        if count < maxWord { buffer[count] = c0; count += 1; h = (h ^ UInt64(c0)) &* prime }
                         letters += 1
                     } else if c0 >= 0x30 && c0 <= 0x39 {
-                        if count < maxWord { buffer[count] = c0; count += 1 }
+                        if count < maxWord { buffer[count] = c0; count += 1; h = (h ^ UInt64(c0)) &* prime }
                         digits += 1
                     } else if c0 == 0x27 {
                         let next = i + 1
@@ -135,7 +138,7 @@ struct Tokenizer: Sendable {
                 }
                 guard TokenFolding.isWordScalar(c) else { break }
                 letters += 1
-                if c < 0x250 ? upper[Int(c)] : TokenFolding.isUppercase(c) {
+                if c < 0x250 ? upper[Int(c)] != 0 : TokenFolding.isUppercase(c) {
                     uppers += 1
                     if first { upperFirst = true }
                 }
@@ -143,11 +146,21 @@ struct Tokenizer: Sendable {
                     let base = Int(c) &* 4
                     let length = Int(latinLength[Int(c)])
                     var k = 0
-                    while k < length && count < maxWord { buffer[count] = latinFlat[base &+ k]; count += 1; k += 1 }
+                    while k < length && count < maxWord {
+                        let f = latinFlat[base &+ k]
+                        buffer[count] = f
+                        count += 1
+                        k += 1
+                        h = (h ^ UInt64(f)) &* prime
+                    }
                 } else if let s = Unicode.Scalar(c) {
                     other.removeAll(keepingCapacity: true)
                     TokenFolding.foldOther(s, into: &other)
-                    for f in other where count < maxWord { buffer[count] = f; count += 1 }
+                    for f in other where count < maxWord {
+                        buffer[count] = f
+                        count += 1
+                        h = (h ^ UInt64(f)) &* prime
+                    }
                 }
                 first = false
                 i += clen
@@ -161,7 +174,7 @@ struct Tokenizer: Sendable {
             if hyphenPending { flags.insert(.hyphenBefore) }
             if sentenceStart { flags.insert(.sentenceStart) }
             if elided { flags.insert(.elided) }
-            sink.word(start: start, end: end, flags: flags, folded: UnsafeBufferPointer(start: buffer, count: count))
+            sink.word(start: start, end: end, flags: flags, folded: UnsafeBufferPointer(start: buffer, count: count), hash: h)
             sentenceStart = false
             hyphenPending = false
             lastWasWord = !elided

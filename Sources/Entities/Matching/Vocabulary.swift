@@ -3,7 +3,9 @@
 struct Vocabulary: Sendable {
     private var arena: [UInt8] = []
     private var offsets: [Int32] = [0]
-    private var slots: [Int32]  // id + 1, 0 = empty
+    /// Per slot: the high 32 bits of the word's hash, then id + 1 in the low 32 bits (0 =
+    /// empty); a probe compares bytes only when the hash tags agree.
+    private var slots: [UInt64]
     private var mask: Int
 
     init(capacity: Int = 1 << 16) {
@@ -15,13 +17,27 @@ struct Vocabulary: Sendable {
 
     var count: Int { offsets.count - 1 }
 
+    /// FNV-1a over the folded bytes; the tokenizer computes it while folding.
+    static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x100_0000_01b3
+
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = fnvBasis
         for b in bytes {
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            h = (h ^ UInt64(b)) &* fnvPrime
         }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        return h
+    }
+
+    @inline(__always)
+    private static func entry(_ hash: UInt64, _ id: Int32) -> UInt64 {
+        hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(bitPattern: id + 1))
+    }
+
+    @inline(__always)
+    private static func slot(_ hash: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     }
 
     @inline(__always)
@@ -39,12 +55,24 @@ struct Vocabulary: Sendable {
     /// The id of `bytes`, or -1 when the word is not in the vocabulary.
     @inline(__always)
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var slot = Self.hash(bytes) & mask
-        while true {
-            let v = slots[slot]
-            if v == 0 { return -1 }
-            if equals(Int(v - 1), bytes) { return v - 1 }
-            slot = (slot + 1) & mask
+        lookup(bytes, hash: Self.hash(bytes))
+    }
+
+    /// The id of `bytes` whose `Vocabulary.hash` is `hash`, or -1.
+    @inline(__always)
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = Self.slot(hash, mask)
+            while true {
+                let v = slots[slot]
+                if v == 0 { return -1 }
+                if v & 0xFFFF_FFFF_0000_0000 == tag {
+                    let id = Int32(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
+                    if equals(Int(id), bytes) { return id }
+                }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
@@ -57,15 +85,19 @@ struct Vocabulary: Sendable {
     }
 
     mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let existing = lookup(word)
+        intern(word, hash: Self.hash(word))
+    }
+
+    mutating func intern(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        let existing = lookup(word, hash: hash)
         if existing >= 0 { return existing }
         if count * 2 >= slots.count { grow() }
         let id = Int32(count)
         arena.append(contentsOf: word)
         offsets.append(Int32(arena.count))
-        var slot = Self.hash(word) & mask
+        var slot = Self.slot(hash, mask)
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = id + 1
+        slots[slot] = Self.entry(hash, id)
         return id
     }
 
@@ -79,9 +111,10 @@ struct Vocabulary: Sendable {
         mask = size - 1
         for id in 0..<count {
             let w = word(Int32(id))
-            var slot = w.withUnsafeBufferPointer { Self.hash($0) } & mask
+            let hash = w.withUnsafeBufferPointer { Self.hash($0) }
+            var slot = Self.slot(hash, mask)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id + 1)
+            slots[slot] = Self.entry(hash, Int32(id))
         }
     }
 }

@@ -14,8 +14,7 @@ struct OrganisationRecognizer: Sendable {
                 while p >= 0 {
                     defer { p = gazetteer.trie.nextPattern(p) }
                     let pattern = gazetteer.patterns[Int(p)]
-                    let entry = gazetteer.entries[Int(pattern.entry)]
-                    guard entry.kind == .organisation else { continue }
+                    guard gazetteer.info[Int(pattern.entry)].kind == .organisation else { continue }
                     if pattern.acronym {
                         var caps = true
                         for t in span.start..<span.end
@@ -35,6 +34,7 @@ struct OrganisationRecognizer: Sendable {
                     let start = tokens[span.start].start
                     let end = tokens[span.end - 1].end
                     let surface = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+                    let entry = gazetteer.entries[Int(pattern.entry)]
                     out.append(
                         Entity(type: .organisation, start: start, end: end, text: surface, normalized: entry.id,
                             attributes: ["name": entry.name]))

@@ -29,14 +29,14 @@ struct PlaceRecognizer: Sendable {
     {
         // Countries named anywhere in the document (names, demonyms): they pick among
         // foreign homonyms ("Prizren" in Kosovo rather than the Serbian district).
-        var documentCountries = Set<String>()
+        var documentCountries = Set<UInt16>()
         for span in spans.all {
             do {
                 var p = gazetteer.trie.firstPattern(span.node)
                 while p >= 0 {
                     defer { p = gazetteer.trie.nextPattern(p) }
                     let pattern = gazetteer.patterns[Int(p)]
-                    let entry = gazetteer.entries[Int(pattern.entry)]
+                    let entry = gazetteer.info[Int(pattern.entry)]
                     if entry.kind == .pays && tokens[span.start].flags.contains(.capitalized) {
                         documentCountries.insert(entry.country)
                     } else if entry.kind == .demonyme {
@@ -85,7 +85,7 @@ struct PlaceRecognizer: Sendable {
     }
 
     private func walk(
-        _ tokens: [Token], spans: TrieMatches, countries: Set<String>, confirmed: inout Set<Int32>, firstPass: Bool
+        _ tokens: [Token], spans: TrieMatches, countries: Set<UInt16>, confirmed: inout Set<Int32>, firstPass: Bool
     ) -> [(Span, Decision)] {
         var out: [(Span, Decision)] = []
         var i = 0
@@ -110,10 +110,10 @@ struct PlaceRecognizer: Sendable {
 
     /// The context word before token `start`, skipping articles and prepositions
     /// ("ville du", "Conseil général des") and one demonym ("Province chinoise du").
-    private func cueBefore(_ tokens: [Token], _ start: Int) -> (Cue, String?) {
+    private func cueBefore(_ tokens: [Token], _ start: Int) -> (Cue, UInt16?) {
         var k = start - 1
         var skipped = 0
-        var hint: String?
+        var hint: UInt16?
         while k >= 0 && skipped < 3 && words.function.contains(tokens[k].id) { k -= 1; skipped += 1 }
         if k >= 0, !tokens[k].flags.contains(.capitalized), let c = demonymCountry(tokens[k].id) {
             hint = c
@@ -137,7 +137,7 @@ struct PlaceRecognizer: Sendable {
         return (.none, hint)
     }
 
-    private func demonymCountry(_ id: Int32) -> String? {
+    private func demonymCountry(_ id: Int32) -> UInt16? {
         guard id >= 0 else { return nil }
         // Single-word demonym patterns end at the child of the root.
         guard let node = gazetteer.trie.child(0, id) else { return nil }
@@ -145,14 +145,14 @@ struct PlaceRecognizer: Sendable {
         while p >= 0 {
             defer { p = gazetteer.trie.nextPattern(p) }
             let pattern = gazetteer.patterns[Int(p)]
-            let entry = gazetteer.entries[Int(pattern.entry)]
+            let entry = gazetteer.info[Int(pattern.entry)]
             if entry.kind == .demonyme && !pattern.franco { return entry.country }
         }
         return nil
     }
 
     private func decide(
-        _ tokens: [Token], _ span: Span, cue: Cue, hint: String?, countries: Set<String>, confirmed: Set<Int32>,
+        _ tokens: [Token], _ span: Span, cue: Cue, hint: UInt16?, countries: Set<UInt16>, confirmed: Set<Int32>,
         firstPass: Bool
     ) -> Decision? {
         let first = tokens[span.start]
@@ -163,14 +163,14 @@ struct PlaceRecognizer: Sendable {
         let articleBefore = span.start > 0 && words.articles.contains(tokens[span.start - 1].id)
         var communes: [Int32] = []
         var others: [Int32] = []
-        var francoCountries = Set<String>()
+        var francoCountries = Set<UInt16>()
         var francoEntry: Int32 = -1
         var articleless: [Int32] = []
         var p = gazetteer.trie.firstPattern(span.node)
         while p >= 0 {
             defer { p = gazetteer.trie.nextPattern(p) }
             let pattern = gazetteer.patterns[Int(p)]
-            let entry = gazetteer.entries[Int(pattern.entry)]
+            let entry = gazetteer.info[Int(pattern.entry)]
             if pattern.franco {
                 if span.end - span.start >= 2 && tokens[span.start + 1].flags.contains(.hyphenBefore) {
                     francoCountries.insert(entry.country)
@@ -190,7 +190,7 @@ struct PlaceRecognizer: Sendable {
         if francoCountries.count == 1 { return Decision(entry: francoEntry, franco: true) }
         if communes.isEmpty && others.isEmpty && (firstPass || articleless.isEmpty) { return nil }
 
-        func entry(_ e: Int32) -> GazetteerEntry { gazetteer.entries[Int(e)] }
+        func entry(_ e: Int32) -> GazetteerEntryInfo { gazetteer.info[Int(e)] }
         func pick(_ list: [Int32], _ kind: GazetteerEntry.Kind, bareOnly: Bool) -> Int32? {
             var best: Int32?
             for e in list where entry(e).kind == kind && (!bareOnly || entry(e).flags.contains(.bare)) {

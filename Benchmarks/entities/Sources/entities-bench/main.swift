@@ -61,15 +61,23 @@ reading: while total < budget {
 }
 print(String(format: "corpus: %d documents, %.1f MB of text", texts.count, Double(total) / 1e6))
 
+/// Best of `rounds` passes over all texts: on a shared machine the CPU time of a pass still
+/// varies (caches and cores shared with other jobs); the fastest pass is the code's own cost.
+let rounds = Int(ProcessInfo.processInfo.environment["BENCH_ROUNDS"] ?? "") ?? 3
 func run(_ label: String, _ types: Set<EntityType>, _ texts: [String], _ total: Int, _ recognizer: EntityRecognizer) {
     let clock = ContinuousClock()
     var found = 0
-    let start = clock.now
-    let startCPU = cpuSeconds()
-    for t in texts { found += recognizer.recognize(text: t, types: types).count }
-    let cpu = cpuSeconds() - startCPU
-    let s = seconds(clock.now - start)
-    print("\(label): " + String(format: "%.1f MB/s CPU (%.2f s CPU, %.1f MB/s wall), %d entities", Double(total) / 1e6 / cpu, cpu, Double(total) / 1e6 / s, found))
+    var bestCPU = Double.infinity
+    var bestWall = Double.infinity
+    for _ in 0..<rounds {
+        found = 0
+        let start = clock.now
+        let startCPU = cpuSeconds()
+        for t in texts { found += recognizer.recognize(text: t, types: types).count }
+        bestCPU = min(bestCPU, cpuSeconds() - startCPU)
+        bestWall = min(bestWall, seconds(clock.now - start))
+    }
+    print("\(label): " + String(format: "%.1f MB/s CPU (%.2f s CPU, %.1f MB/s wall, best of %d), %d entities", Double(total) / 1e6 / bestCPU, bestCPU, Double(total) / 1e6 / bestWall, rounds, found))
 }
 run("all recognizers", Set(EntityType.allCases), texts, total, recognizer)
 run("collectivite+pays", [.collectivite, .pays], texts, total, recognizer)
