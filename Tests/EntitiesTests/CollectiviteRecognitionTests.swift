@@ -20,6 +20,13 @@ struct CollectiviteRecognitionTests {
         #expect(try S.found("La mairie de Clermont Ferrand", .collectivite).map(\.1) == ["commune:63113"])
     }
 
+    @Test("streets, venues and institutions named after a place are not collectivités")
+    func streetsAndVenues() throws {
+        #expect(try S.normalized("Le siège est situé avenue Hassan II à Tiznit.", .collectivite) == ["etranger:MA:Tiznit"])
+        #expect(try S.normalized("Rendez-vous rue de Paris, puis gare de Lyon, lycée Marseille.", .collectivite).isEmpty)
+        #expect(try S.normalized("La ville de Lyon et Paris signent.", .collectivite) == ["commune:69123", "commune:75056"])
+    }
+
     @Test("the article of a commune: Le Havre, du Havre, au Havre")
     func articles() throws {
         let found = try S.found("Le Havre coopère avec Dakar ; la ville du Havre envoie une mission au Havre.", .collectivite)

@@ -10,6 +10,9 @@ struct ContextWords: Sendable {
     var regionCueWeak: WordSet = WordSet()
     var departementCue: WordSet = WordSet()
     var location: WordSet = WordSet()
+    /// Streets, venues and institutions named after a place or a person ("avenue Hassan II",
+    /// "rue de Paris", "gare de Lyon", "lycée Victor Hugo"): what follows is not a collectivité.
+    var streetCue: WordSet = WordSet()
     var conseil: Int32 = -1
     var councilRegion: WordSet = WordSet()
     var councilDepartement: WordSet = WordSet()
@@ -39,6 +42,11 @@ struct ContextWords: Sendable {
         regionCueWeak = ids(["régions", "provinces", "länder", "comtés"])
         departementCue = ids(["département", "départements"])
         location = ids(["à", "a", "vers", "depuis"])
+        streetCue = ids([
+            "rue", "avenue", "boulevard", "bd", "allée", "allées", "quai", "impasse", "chemin", "square",
+            "place", "cours", "route", "esplanade", "lycée", "collège", "école", "université", "stade",
+            "hôpital", "gare", "aéroport", "port", "pont", "parc", "musée", "résidence", "hôtel",
+        ])
         conseil = g.intern("conseil")
         councilRegion = ids(["régional", "régionale"])
         councilDepartement = ids(["général", "départemental", "départementale"])

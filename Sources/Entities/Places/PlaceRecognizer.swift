@@ -13,7 +13,7 @@ struct PlaceRecognizer: Sendable {
 
     typealias Span = TrieMatch
 
-    enum Cue { case none, commune, communeWeak, region, regionWeak, departement, location }
+    enum Cue { case none, commune, communeWeak, region, regionWeak, departement, location, street }
 
     struct Decision {
         var entry: Int32
@@ -134,6 +134,7 @@ struct PlaceRecognizer: Sendable {
             if words.councilCommune.contains(id) { return (.commune, hint) }
         }
         if words.location.contains(id) && skipped == 0 { return (.location, hint) }
+        if words.streetCue.contains(id) { return (.street, hint) }
         return (.none, hint)
     }
 
@@ -188,6 +189,7 @@ struct PlaceRecognizer: Sendable {
             if entry.kind == .commune { communes.append(pattern.entry) } else { others.append(pattern.entry) }
         }
         if francoCountries.count == 1 { return Decision(entry: francoEntry, franco: true) }
+        if cue == .street { return nil }
         if communes.isEmpty && others.isEmpty && (firstPass || articleless.isEmpty) { return nil }
 
         func entry(_ e: Int32) -> GazetteerEntryInfo { gazetteer.info[Int(e)] }
@@ -237,7 +239,7 @@ struct PlaceRecognizer: Sendable {
             if let e = dominantCommune(bareOnly: false) { return accept(e) }
         case .regionWeak:
             if let e = pick(others, .region, bareOnly: false) { return accept(e) }
-        case .none, .location:
+        case .none, .location, .street:
             break
         }
         // …then names that stand on their own.

@@ -61,7 +61,9 @@ struct EntitiesCommand: ParsableCommand {
                             Output.line(entity.jsonObject(document: document, offsets: offsets).serialized())
                         } else {
                             let start = offsets.codePoint(atByte: entity.start)
-                            Output.line("\(document.source):\(start)\t\(entity.type.rawValue)\t\(entity.normalized)\t\(entity.text)")
+                            // One line per entity: a surface form broken across lines is shown on one.
+                            let surface = entity.text.split(whereSeparator: \.isNewline).joined(separator: " ")
+                            Output.line("\(document.source):\(start)\t\(entity.type.rawValue)\t\(entity.normalized)\t\(surface)")
                         }
                     }
                 }
