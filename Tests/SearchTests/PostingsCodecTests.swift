@@ -87,18 +87,44 @@ struct PostingsCodecTests {
         let french = Array(String(repeating: "La coopération décentralisée des collectivités territoriales. ", count: 300).utf8)
         var random = [UInt8](repeating: 0, count: 5000)
         for i in random.indices { random[i] = UInt8.random(in: 0...255, using: &rng) }
-        for input in [[], Array("abc".utf8), french, random, french + random + french] {
+        let dictionaryBytes = Array("Code général des collectivités territoriales — Article L1115-1 : la coopération décentralisée".utf8)
+        let dictionary = LZCompressor.Dictionary(dictionaryBytes)
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        for input in [[], Array("abc".utf8), french, random, french + random + french, Array(repeating: 7, count: 70_000)] {
             let c = LZCompressor.compress(input)
-            let back = c.withUnsafeBufferPointer { LZCompressor.decompress($0, expectedSize: input.count) }
+            let back = c.withUnsafeBufferPointer { LZCompressor.decompress($0, dictionary: empty, expectedSize: input.count) }
             #expect(back == input)
+            let withDictionary = LZCompressor.compress(input, dictionary: dictionary)
+            let back2 = dictionaryBytes.withUnsafeBufferPointer { d in
+                withDictionary.withUnsafeBufferPointer { LZCompressor.decompress($0, dictionary: d, expectedSize: input.count) }
+            }
+            #expect(back2 == input)
         }
         #expect(LZCompressor.compress(french).count < french.count / 10)
-        // Damaged input is refused, not a crash.
-        var c = LZCompressor.compress(french)
-        c[c.count / 2] ^= 0xFF
-        c.removeLast(3)
-        let damaged = c.withUnsafeBufferPointer { LZCompressor.decompress($0, expectedSize: french.count) }
-        #expect(damaged == nil || damaged != french)
+        // A short document sharing phrases with the dictionary is mostly references to it.
+        let short = Array("Article L1115-1 du code général des collectivités territoriales".utf8)
+        let viaDictionary = LZCompressor.compress(short, dictionary: dictionary)
+        #expect(viaDictionary.count * 2 < LZCompressor.compress(short).count)
+        let decoded = dictionaryBytes.withUnsafeBufferPointer { d in
+            viaDictionary.withUnsafeBufferPointer { LZCompressor.decompress($0, dictionary: d, expectedSize: short.count) }
+        }
+        #expect(decoded == short)
+        // Without its dictionary, such a document is refused as damaged, not misread.
+        let missing = viaDictionary.withUnsafeBufferPointer { LZCompressor.decompress($0, dictionary: empty, expectedSize: short.count) }
+        #expect(missing == nil)
+        // Damaged input is refused or decodes to other bytes, never a crash or an overrun.
+        let good = LZCompressor.compress(french + random, dictionary: dictionary)
+        for _ in 0..<500 {
+            var c = good
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                c[Int.random(in: 0..<c.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            }
+            if Bool.random(using: &rng) { c.removeLast(Int.random(in: 0..<min(40, c.count), using: &rng)) }
+            let out = dictionaryBytes.withUnsafeBufferPointer { d in
+                c.withUnsafeBufferPointer { LZCompressor.decompress($0, dictionary: d, expectedSize: french.count + random.count) }
+            }
+            #expect(out == nil || out!.count == french.count + random.count)
+        }
     }
 
     @Test func termDictionaryLookupAndPrefix() {

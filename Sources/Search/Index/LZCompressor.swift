@@ -1,97 +1,349 @@
-/// A small LZ77 compressor in the spirit of LZ4 (greedy matching through a hash of 4-byte
-/// sequences; literal runs and matches encoded with variable-byte lengths). Used for the
-/// stored-fields blocks: French text compresses to roughly half, and decompression is a
-/// tight copy loop.
+/// The LZ77 codec of the stored fields, in the spirit of LZ4's block format (byte-aligned
+/// sequences, no entropy coding, so that showing a hit decodes at memory speed), with a
+/// **preset dictionary**: every document of a segment is compressed on its own, its
+/// matches reaching back into its own bytes or into a dictionary of up to 64 KiB sampled
+/// from the segment's documents (as zstd and LZ4 do with dictionaries). Reading one
+/// document decodes that document only, yet small documents compress as well as large
+/// blocks would, since the phrases they share with their neighbours ("Code général des
+/// collectivités territoriales", "dans les conditions prévues") are in the dictionary.
 ///
-/// Format: a sequence of `[varint literalCount][literals][varint matchLength-4][varint offset]`;
-/// the last sequence has literals only (the decoder stops at the end of the input).
+/// A compressed document is a series of sequences:
+///   token (literal count << 4 | (match length − 4)), each nibble 15 meaning "extended by
+///   the following bytes, 255 meaning more follow";
+///   the literals;
+///   unless the input ends here: the match offset (UInt16, little endian, 1…65535), then
+///   the match length's extension bytes.
+/// An offset larger than the number of bytes decoded so far reaches into the dictionary,
+/// counted back from its end; such a match never runs past the dictionary's end. The last
+/// sequence holds literals only: the decoder stops when the input is exhausted after a
+/// sequence's literals.
 enum LZCompressor {
-    private static let minMatch = 4
-    private static let hashBits = 16
+    static let minMatch = 4
+    static let maxOffset = 65_535
+    /// Bytes of writable slack the decoder needs past the decoded size (wild copies).
+    static let outputSlack = 32
+    /// Candidates examined per position: compression ratio against indexing time.
+    static let chainDepth = 4
 
-    static func compress(_ input: [UInt8]) -> [UInt8] {
-        var out = ByteWriter(capacity: input.count / 2 + 16)
-        let n = input.count
-        if n < 16 {
-            out.varint(n)
-            out.raw(input)
-            return out.bytes
-        }
-        var table = [Int32](repeating: -1, count: 1 << hashBits)
-        input.withUnsafeBufferPointer { src in
-            let p = src.baseAddress!
-            @inline(__always) func read32(_ i: Int) -> UInt32 {
-                UInt32(p[i]) | UInt32(p[i + 1]) << 8 | UInt32(p[i + 2]) << 16 | UInt32(p[i + 3]) << 24
-            }
-            @inline(__always) func hash(_ v: UInt32) -> Int {
-                Int((v &* 2_654_435_761) >> UInt32(32 - hashBits))
-            }
-            var anchor = 0
-            var i = 0
-            let limit = n - minMatch
-            while i <= limit {
-                let v = read32(i)
-                let h = hash(v)
-                let candidate = Int(table[h])
-                table[h] = Int32(i)
-                if candidate >= 0, i - candidate < 1 << 20, read32(candidate) == v {
-                    var len = minMatch
-                    while i + len < n, p[candidate + len] == p[i + len] { len += 1 }
-                    out.varint(i - anchor)
-                    out.bytes.append(contentsOf: UnsafeBufferPointer(start: p + anchor, count: i - anchor))
-                    out.varint(len - minMatch)
-                    out.varint(i - candidate)
-                    // Index a couple of positions inside the match to keep finding repeats.
-                    let stop = i + len
-                    if stop - 2 <= limit { table[hash(read32(stop - 2))] = Int32(stop - 2) }
-                    i = stop
-                    anchor = i
-                } else {
-                    i += 1
-                }
-            }
-            out.varint(n - anchor)
-            out.bytes.append(contentsOf: UnsafeBufferPointer(start: p + anchor, count: n - anchor))
-        }
-        return out.bytes
-    }
+    /// A dictionary with its match-finder tables (built once, shared by every document).
+    struct Dictionary: Sendable {
+        let bytes: [UInt8]
+        fileprivate let head: [Int32]
+        fileprivate let chain: [Int32]
+        fileprivate static let hashBits = 15
 
-    /// Decompresses `input`; nil when the data is damaged (offsets out of range, size wrong).
-    static func decompress(_ input: UnsafeBufferPointer<UInt8>, expectedSize: Int) -> [UInt8]? {
-        guard expectedSize >= 0 else { return nil }
-        var out = [UInt8](repeating: 0, count: expectedSize)
-        let ok = out.withUnsafeMutableBufferPointer { dst -> Bool in
-            var r = ByteReader(UnsafeRawBufferPointer(input))
-            var w = 0
-            while !r.atEnd {
-                let literals = r.int()
-                let lit = r.bytes(literals)
-                if r.overrun || w + literals > expectedSize { return false }
-                if literals > 16 {
-                    (dst.baseAddress! + w).update(from: lit.baseAddress!, count: literals)
-                } else {
-                    for k in 0..<literals { dst[w + k] = lit[k] }
-                }
-                w += literals
-                if r.atEnd { break }
-                let len = r.int() + minMatch
-                let offset = r.int()
-                if r.overrun || offset <= 0 || offset > w || w + len > expectedSize { return false }
-                let base = dst.baseAddress!
-                if offset >= len && len > 16 {
-                    (base + w).update(from: base + (w - offset), count: len)
-                    w += len
-                } else {
-                    // Overlapping copy (a repeated pattern): byte by byte, in order.
-                    var s = w - offset
-                    for _ in 0..<len {
-                        base[w] = base[s]
-                        w += 1
-                        s += 1
+        init(_ bytes: [UInt8]) {
+            let b = Array(bytes.prefix(LZCompressor.maxOffset))
+            self.bytes = b
+            var head = [Int32](repeating: -1, count: 1 << Dictionary.hashBits)
+            var chain = [Int32](repeating: -1, count: b.count)
+            if b.count >= minMatch {
+                b.withUnsafeBufferPointer { p in
+                    for i in 0...(b.count - minMatch) {
+                        let h = LZCompressor.hash(p.baseAddress! + i, bits: Dictionary.hashBits)
+                        chain[i] = head[h]
+                        head[h] = Int32(i)
                     }
                 }
             }
-            return w == expectedSize
+            self.head = head
+            self.chain = chain
+        }
+
+        static let empty = Dictionary([])
+    }
+
+    @inline(__always) fileprivate static func hash(_ p: UnsafePointer<UInt8>, bits: Int) -> Int {
+        Int((UnsafeRawPointer(p).loadUnaligned(as: UInt32.self) &* 2_654_435_761) >> UInt32(32 - bits))
+    }
+
+    /// The compressed form of `input`.
+    static func compress(_ input: [UInt8], dictionary: Dictionary = .empty) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count / 2 + 16)
+        input.withUnsafeBufferPointer { compress($0, dictionary: dictionary, into: &out) }
+        return out
+    }
+
+    /// Appends the compressed form of `src` to `out`.
+    static func compress(_ src: UnsafeBufferPointer<UInt8>, dictionary: Dictionary = .empty, into out: inout [UInt8]) {
+        let n = src.count
+        @inline(__always) func appendLength(_ value: Int) {
+            var v = value
+            while v >= 255 {
+                out.append(255)
+                v -= 255
+            }
+            out.append(UInt8(v))
+        }
+        guard n > 0, let p = src.baseAddress else {
+            out.append(0)
+            return
+        }
+        @inline(__always) func emit(literalsFrom start: Int, to end: Int, matchLength: Int, offset: Int) {
+            let literals = end - start
+            let ml = matchLength - minMatch
+            let token = UInt8(min(literals, 15) << 4) | (matchLength > 0 ? UInt8(min(ml, 15)) : 0)
+            out.append(token)
+            if literals >= 15 { appendLength(literals - 15) }
+            if literals > 0 { out.append(contentsOf: UnsafeBufferPointer(start: p + start, count: literals)) }
+            guard matchLength > 0 else { return }
+            out.append(UInt8(truncatingIfNeeded: offset))
+            out.append(UInt8(truncatingIfNeeded: offset >> 8))
+            if ml >= 15 { appendLength(ml - 15) }
+        }
+        if n < minMatch + 1 {
+            emit(literalsFrom: 0, to: n, matchLength: 0, offset: 0)
+            return
+        }
+        // The document's own match finder, sized to it.
+        var bits = 8
+        while bits < 15 && (1 << bits) < n { bits += 1 }
+        let localHead = UnsafeMutablePointer<Int32>.allocate(capacity: 1 << bits)
+        localHead.initialize(repeating: -1, count: 1 << bits)
+        let localChain = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        defer {
+            localHead.deallocate()
+            localChain.deallocate()
+        }
+        let last = n - minMatch
+        var inserted = 0
+        @inline(__always) func insert(upTo target: Int) {
+            while inserted <= min(target, last) {
+                let h = hash(p + inserted, bits: bits)
+                localChain[inserted] = localHead[h]
+                localHead[h] = Int32(inserted)
+                inserted += 1
+            }
+        }
+        @inline(__always) func common(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ limit: Int) -> Int {
+            var k = 0
+            while k + 8 <= limit {
+                let x = UnsafeRawPointer(a + k).loadUnaligned(as: UInt64.self)
+                let y = UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self)
+                if x != y { return k + (x ^ y).trailingZeroBitCount >> 3 }
+                k += 8
+            }
+            while k < limit, a[k] == b[k] { k += 1 }
+            return k
+        }
+
+        return dictionary.bytes.withUnsafeBufferPointer { dictBuffer in
+            dictionary.head.withUnsafeBufferPointer { dictHead in
+                dictionary.chain.withUnsafeBufferPointer { dictChain in
+                    let dict = dictBuffer.baseAddress
+                    let dictCount = dictBuffer.count
+                    /// The longest earlier match for position `i`: in the document, then
+                    /// in the dictionary (length 0 when none).
+                    @inline(__always) func find(_ i: Int) -> (length: Int, offset: Int) {
+                        insert(upTo: i - 1)
+                        var best = 0
+                        var bestOffset = 0
+                        let limit = n - i
+                        let here = p + i
+                        let first = UnsafeRawPointer(here).loadUnaligned(as: UInt32.self)
+                        var candidate = Int(localHead[hash(here, bits: bits)])
+                        var depth = chainDepth
+                        while candidate >= 0, depth > 0, i - candidate <= maxOffset {
+                            let c = p + candidate
+                            if (best < minMatch || c[best] == here[best])
+                                && UnsafeRawPointer(c).loadUnaligned(as: UInt32.self) == first
+                            {
+                                let length = common(c, here, limit)
+                                if length > best {
+                                    best = length
+                                    bestOffset = i - candidate
+                                    if length == limit { return (best, bestOffset) }
+                                }
+                            }
+                            candidate = Int(localChain[candidate])
+                            depth -= 1
+                        }
+                        guard let dict, dictCount >= minMatch else {
+                            return best >= minMatch ? (best, bestOffset) : (0, 0)
+                        }
+                        // Dictionary positions within reach of a 16-bit offset.
+                        let lowest = dictCount + i - maxOffset
+                        var d = Int(dictHead[hash(here, bits: Dictionary.hashBits)])
+                        depth = chainDepth
+                        while d >= 0, d >= lowest, depth > 0 {
+                            let c = dict + d
+                            let room = min(limit, dictCount - d)
+                            if room > best && (best < minMatch || c[best] == here[best])
+                                && UnsafeRawPointer(c).loadUnaligned(as: UInt32.self) == first
+                            {
+                                let length = common(c, here, room)
+                                if length > best {
+                                    best = length
+                                    bestOffset = i + dictCount - d
+                                }
+                            }
+                            d = Int(dictChain[d])
+                            depth -= 1
+                        }
+                        return best >= minMatch ? (best, bestOffset) : (0, 0)
+                    }
+
+                    var anchor = 0
+                    var i = 0
+                    while i <= last {
+                        var match = find(i)
+                        if match.length == 0 {
+                            i += 1
+                            continue
+                        }
+                        // Lazy evaluation: a longer match one byte later wins.
+                        while i + 1 <= last {
+                            let next = find(i + 1)
+                            guard next.length > match.length else { break }
+                            match = next
+                            i += 1
+                        }
+                        emit(literalsFrom: anchor, to: i, matchLength: match.length, offset: match.offset)
+                        i += match.length
+                        anchor = i
+                    }
+                    emit(literalsFrom: anchor, to: n, matchLength: 0, offset: 0)
+                }
+            }
+        }
+    }
+
+    /// Decodes `src` into `dst`, which holds `capacity` bytes plus `outputSlack` writable
+    /// bytes after them, with `dictionary` as the preset window. Returns the number of
+    /// bytes decoded, or nil when the data is damaged (an offset or a length out of range):
+    /// never reads or writes out of bounds.
+    static func decode(
+        _ src: UnsafeBufferPointer<UInt8>, dictionary: UnsafeBufferPointer<UInt8>,
+        into dst: UnsafeMutablePointer<UInt8>, capacity: Int
+    ) -> Int? {
+        guard let s = src.baseAddress else { return capacity == 0 ? 0 : nil }
+        let iend = src.count
+        let dictCount = dictionary.count
+        var ip = 0
+        var op = 0
+        @inline(__always) func copy8(_ to: UnsafeMutablePointer<UInt8>, _ from: UnsafePointer<UInt8>) {
+            UnsafeMutableRawPointer(to).storeBytes(of: UnsafeRawPointer(from).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        }
+        /// A match reaching into the dictionary (`offset` > bytes decoded).
+        @inline(__always) func dictionaryMatch(_ offset: Int, _ length: Int) -> Bool {
+            let back = offset - op
+            guard back <= dictCount, length <= back, let d = dictionary.baseAddress else { return false }
+            let from = d + (dictCount - back)
+            if back - length >= 8 {
+                // Chunks of 8 stay inside the dictionary; the output has slack.
+                var k = 0
+                while k < length {
+                    copy8(dst + op + k, from + k)
+                    k += 8
+                }
+            } else {
+                (dst + op).update(from: from, count: length)
+            }
+            return true
+        }
+        while ip < iend {
+            // Fast path: short literals and a short match, far from both ends: fixed-size
+            // copies, no loops.
+            if iend &- ip >= 32 && capacity &- op >= 48 {
+                let token = Int(s[ip])
+                let literals = token >> 4
+                let matchNibble = token & 15
+                if literals < 15 && matchNibble < 15 {
+                    copy8(dst + op, s + ip + 1)
+                    copy8(dst + op + 8, s + ip + 9)
+                    ip &+= 1 &+ literals
+                    op &+= literals
+                    let offset = Int(s[ip]) | Int(s[ip + 1]) << 8
+                    ip &+= 2
+                    let length = matchNibble &+ minMatch
+                    if offset >= 8 && offset <= op {
+                        let to = dst + op
+                        let from = UnsafePointer(dst + (op &- offset))
+                        copy8(to, from)
+                        copy8(to + 8, from + 8)
+                        copy8(to + 16, from + 16)
+                    } else if offset > op {
+                        guard dictionaryMatch(offset, length) else { return nil }
+                    } else {
+                        guard offset > 0 else { return nil }
+                        let to = dst + op
+                        let from = dst + (op &- offset)
+                        for k in 0..<length { to[k] = from[k] }
+                    }
+                    op &+= length
+                    continue
+                }
+            }
+            let token = s[ip]
+            ip += 1
+            var literals = Int(token >> 4)
+            if literals == 15 {
+                while true {
+                    guard ip < iend else { return nil }
+                    let b = s[ip]
+                    ip += 1
+                    literals += Int(b)
+                    if b != 255 { break }
+                }
+            }
+            guard literals <= iend - ip, literals <= capacity - op else { return nil }
+            if literals <= 16 && iend - ip >= 16 {
+                copy8(dst + op, s + ip)
+                copy8(dst + op + 8, s + ip + 8)
+            } else if literals > 0 {
+                (dst + op).update(from: s + ip, count: literals)
+            }
+            ip += literals
+            op += literals
+            if ip == iend { break }
+            guard iend - ip >= 2 else { return nil }
+            let offset = Int(s[ip]) | Int(s[ip + 1]) << 8
+            ip += 2
+            var length = Int(token & 15)
+            if length == 15 {
+                while true {
+                    guard ip < iend else { return nil }
+                    let b = s[ip]
+                    ip += 1
+                    length += Int(b)
+                    if b != 255 { break }
+                }
+            }
+            length += minMatch
+            guard offset > 0, length <= capacity - op else { return nil }
+            if offset > op {
+                guard dictionaryMatch(offset, length) else { return nil }
+            } else if offset >= 8 {
+                // 8 bytes at a time: each chunk reads bytes already written.
+                let from = dst + (op - offset)
+                let to = dst + op
+                var k = 0
+                while k < length {
+                    copy8(to + k, from + k)
+                    k += 8
+                }
+            } else {
+                let from = dst + (op - offset)
+                let to = dst + op
+                for k in 0..<length { to[k] = from[k] }
+            }
+            op += length
+        }
+        return op
+    }
+
+    /// Decompresses a whole document of `expectedSize` bytes; nil when damaged.
+    static func decompress(
+        _ input: UnsafeBufferPointer<UInt8>, dictionary: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0),
+        expectedSize: Int
+    ) -> [UInt8]? {
+        guard expectedSize >= 0 else { return nil }
+        var ok = false
+        let out = [UInt8](unsafeUninitializedCapacity: expectedSize + outputSlack) { buffer, count in
+            let produced = decode(input, dictionary: dictionary, into: buffer.baseAddress!, capacity: expectedSize)
+            ok = produced == expectedSize
+            count = ok ? expectedSize : 0
         }
         return ok ? out : nil
     }

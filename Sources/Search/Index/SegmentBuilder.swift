@@ -22,11 +22,7 @@ final class SegmentBuilder {
     private var bodyLengthSum: UInt64 = 0
     private var titleLengthSum: UInt64 = 0
 
-    private var storedBlocks = ByteWriter()
-    private var storedIndex = ByteWriter()
-    private var storedRaw = ByteWriter()
-    private var storedBlockFirstDoc = 0
-    private var storedBlockCount = 0
+    private var stored = StoredFieldsWriter()
 
     private var facetValueIds: [String: Int32] = [:]
     private var facetValues: [String] = []
@@ -50,7 +46,7 @@ final class SegmentBuilder {
 
     /// Approximate memory held by the buffers.
     var memoryBytes: Int {
-        terms.memoryBytes + postingBytes + docBufs.count * 56 + storedBlocks.count + storedRaw.count
+        terms.memoryBytes + postingBytes + docBufs.count * 56 + stored.memoryBytes
             + norms.count + facetForward.count
     }
 
@@ -202,25 +198,10 @@ final class SegmentBuilder {
         }
     }
 
-    private func store(_ stored: StoredDocument) {
+    private func store(_ document: StoredDocument) {
         var record = ByteWriter()
-        stored.encode(into: &record)
-        storedRaw.varint(record.count)
-        storedRaw.raw(record.bytes)
-        if storedRaw.count >= SegmentFormat.storedBlockSize { flushStoredBlock(nextDoc: docCount + 1) }
-    }
-
-    private func flushStoredBlock(nextDoc: Int) {
-        guard storedRaw.count > 0 else { return }
-        let compressed = LZCompressor.compress(storedRaw.bytes)
-        storedIndex.u32(UInt32(storedBlockFirstDoc))
-        storedIndex.u64(UInt64(storedBlocks.count))
-        storedIndex.u32(UInt32(compressed.count))
-        storedIndex.u32(UInt32(storedRaw.count))
-        storedBlocks.raw(compressed)
-        storedRaw = ByteWriter()
-        storedBlockFirstDoc = nextDoc
-        storedBlockCount += 1
+        document.encode(into: &record)
+        stored.add(record.bytes)
     }
 
     /// Marks buffered documents from `source` deleted (applied when the segment is written).
@@ -234,7 +215,7 @@ final class SegmentBuilder {
 
     /// Writes the segment to `path` (fsynced). The builder must not be used afterwards.
     func write(path: String) throws -> SegmentFormat.Stats {
-        flushStoredBlock(nextDoc: docCount)
+        let (storedData, storedIndex, storedDictionary) = stored.finish()
         // Sort term ids by key bytes.
         let n = terms.count
         var order = Array(0..<Int32(n))
@@ -276,8 +257,8 @@ final class SegmentBuilder {
         try SegmentFormat.write(
             path: path,
             sections: [
-                dict.finish(), postings.bytes, positions.bytes, norms.bytes, storedBlocks.bytes,
-                storedIndex.bytes, facetSection.bytes, forward.bytes, sourceSection.bytes,
+                dict.finish(), postings.bytes, positions.bytes, norms.bytes, storedData,
+                storedIndex, facetSection.bytes, forward.bytes, sourceSection.bytes, storedDictionary,
             ],
             stats: stats)
         return stats

@@ -1,20 +1,22 @@
 import Foundation
 
 /// One segment is one immutable file `<name>.seg`:
-///   "CPXSEG01", then the sections, then the footer:
+///   "CPXSEG02", then the sections, then the footer:
 ///   sectionCount × (u64 offset, u64 length), u32 docCount, u64 bodyLengthSum,
 ///   u64 titleLengthSum, u32 sectionCount, "CPXEND01".
+/// Version 02 stores each document compressed on its own against a dictionary (see
+/// `StoredFields`); version 01 stored LZ blocks of 16 KiB.
 enum SegmentFormat {
-    static let headerMagic = Array("CPXSEG01".utf8)
+    static let headerMagic = Array("CPXSEG02".utf8)
+    /// Magic numbers of older versions, recognized to tell the user to re-index.
+    static let olderHeaderMagics = [Array("CPXSEG01".utf8)]
     static let footerMagic = Array("CPXEND01".utf8)
     static let fileExtension = "seg"
 
     enum Section: Int, CaseIterable {
         case terms = 0, postings, positions, norms, stored, storedIndex, facetValues, facetForward, sources
+        case storedDictionary
     }
-
-    /// Stored-field blocks are compressed once they exceed this many raw bytes.
-    static let storedBlockSize = 16 * 1024
 
     struct Stats {
         var docCount: Int

@@ -13,8 +13,7 @@ final class SegmentReader: @unchecked Sendable {
     let postings: UnsafeRawBufferPointer
     let positions: UnsafeRawBufferPointer
     private let norms: UnsafeRawBufferPointer
-    private let stored: UnsafeRawBufferPointer
-    private let storedIndex: UnsafeRawBufferPointer
+    private let stored: StoredFieldsReader
     private let facetForward: UnsafeRawBufferPointer
     private let facetSection: UnsafeRawBufferPointer
     private let sourceSection: UnsafeRawBufferPointer
@@ -26,6 +25,9 @@ final class SegmentReader: @unchecked Sendable {
         let buf = file.buffer
         let corrupt = { (why: String) in IndexError.corrupt(directory: path, reason: why) }
         let footerSize = SegmentFormat.footerSize
+        if buf.count >= 8, SegmentFormat.olderHeaderMagics.contains(Array(buf[0..<8])) {
+            throw corrupt("format d’index d’une version antérieure de Cooplex : supprimez l’index et réindexez")
+        }
         guard buf.count >= SegmentFormat.headerMagic.count + footerSize,
             Array(buf[0..<8]) == SegmentFormat.headerMagic,
             Array(buf[(buf.count - 8)...]) == SegmentFormat.footerMagic
@@ -47,14 +49,14 @@ final class SegmentReader: @unchecked Sendable {
         postings = sections[1]
         positions = sections[2]
         norms = sections[3]
-        stored = sections[4]
-        storedIndex = sections[5]
+        stored = StoredFieldsReader(stored: sections[4], index: sections[5], dictionary: sections[9], docCount: docCount)
         facetSection = sections[6]
         facetForward = sections[7]
         sourceSection = sections[8]
         guard norms.count >= docCount * 8, facetForward.count >= (docCount + 1) * 4 else {
             throw corrupt("normes ou facettes tronquées")
         }
+        guard stored.isConsistent else { throw corrupt("index des champs stockés incohérent") }
     }
 
     func lookup(_ field: Field, _ term: UnsafeBufferPointer<UInt8>) -> TermInfo? {
@@ -114,109 +116,45 @@ final class SegmentReader: @unchecked Sendable {
         return out
     }
 
-    private struct BlockEntry {
-        var firstDoc: Int
-        var offset: Int
-        var compressed: Int
-        var raw: Int
-    }
+    private var sourceHashes: [String: String]?
+    private let sourceHashesLock = NSLock()
 
-    private var blockCount: Int { storedIndex.count / 20 }
-
-    private func block(_ i: Int) -> BlockEntry {
-        var r = ByteReader(storedIndex, offset: i * 20)
-        return BlockEntry(firstDoc: Int(r.u32()), offset: Int(r.u64()), compressed: Int(r.u32()), raw: Int(r.u32()))
-    }
-
-    /// Recently decompressed blocks (like Tantivy's doc store cache): showing the hits of
-    /// repeated or paged queries does not decompress the same blocks again.
-    private var blockCache: [Int: [UInt8]] = [:]
-    private var blockCacheOrder: [Int] = []
-    private let blockCacheLock = NSLock()
-    static let blockCacheSize = 64
-
-    /// Decompresses stored block `i` (cached); nil when damaged.
-    private func decompressBlock(_ i: Int) -> [UInt8]? {
-        blockCacheLock.lock()
-        if let cached = blockCache[i] {
-            blockCacheLock.unlock()
-            return cached
+    /// The file hash of `source` from the source table.
+    private func fileHash(of source: String) -> String {
+        sourceHashesLock.lock()
+        defer { sourceHashesLock.unlock() }
+        if sourceHashes == nil {
+            var table: [String: String] = [:]
+            for (s, h) in sourceTable() { table[s] = h }
+            sourceHashes = table
         }
-        blockCacheLock.unlock()
-        guard let raw = decompressUncached(i) else { return nil }
-        blockCacheLock.lock()
-        if blockCacheOrder.count >= SegmentReader.blockCacheSize {
-            blockCache[blockCacheOrder.removeFirst()] = nil
-        }
-        blockCache[i] = raw
-        blockCacheOrder.append(i)
-        blockCacheLock.unlock()
-        return raw
+        return sourceHashes?[source] ?? ""
     }
 
-    private func decompressUncached(_ i: Int) -> [UInt8]? {
-        let b = block(i)
-        guard b.offset + b.compressed <= stored.count else { return nil }
-        let src = UnsafeBufferPointer(rebasing: stored.bindMemory(to: UInt8.self)[b.offset..<(b.offset + b.compressed)])
-        return LZCompressor.decompress(src, expectedSize: b.raw)
-    }
-
-    /// The stored document `doc`; nil when damaged or out of range.
+    /// The stored document `doc` (decoding that document only); nil when damaged or out
+    /// of range.
     func document(_ doc: Int32) -> StoredDocument? {
-        let d = Int(doc)
-        guard d >= 0, d < docCount, blockCount > 0 else { return nil }
-        var lo = 0
-        var hi = blockCount - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) >> 1
-            if block(mid).firstDoc <= d { lo = mid } else { hi = mid - 1 }
-        }
-        let entry = block(lo)
-        guard let raw = decompressBlock(lo) else { return nil }
-        return raw.withUnsafeBytes { buf -> StoredDocument? in
+        guard let record = stored.record(Int(doc)) else { return nil }
+        return record.withUnsafeBytes { buf in
             var r = ByteReader(buf)
-            var current = entry.firstDoc
-            while !r.atEnd {
-                let len = r.int()
-                if current == d {
-                    var rr = ByteReader(UnsafeRawBufferPointer(rebasing: buf[r.offset..<min(buf.count, r.offset + len)]))
-                    return StoredDocument.decode(&rr)
-                }
-                r.offset += len
-                current += 1
-            }
-            return nil
+            return StoredDocument.decode(&r, fileHash: fileHash(of:))
         }
     }
 
-    /// Every stored document in order (decompressing each block once).
+    /// Every stored document in order.
     func forEachDocument(_ body: (Int32, StoredDocument) throws -> Void) throws {
-        for i in 0..<blockCount {
-            let entry = block(i)
-            guard let raw = decompressUncached(i) else {
-                throw IndexError.corrupt(directory: file.path, reason: "bloc de stockage \(i) endommagé")
+        for d in 0..<docCount {
+            guard let doc = document(Int32(d)) else {
+                throw IndexError.corrupt(directory: file.path, reason: "document \(d) endommagé")
             }
-            try raw.withUnsafeBytes { buf in
-                var r = ByteReader(buf)
-                var current = entry.firstDoc
-                while !r.atEnd {
-                    let len = r.int()
-                    var rr = ByteReader(UnsafeRawBufferPointer(rebasing: buf[r.offset..<min(buf.count, r.offset + len)]))
-                    guard let doc = StoredDocument.decode(&rr) else {
-                        throw IndexError.corrupt(directory: file.path, reason: "document \(current) endommagé")
-                    }
-                    try body(Int32(current), doc)
-                    r.offset += len
-                    current += 1
-                }
-            }
+            try body(Int32(d), doc)
         }
     }
 
     /// Bytes per part: (postings + positions + terms, stored, other).
     var sizeBreakdown: (index: Int, store: Int, total: Int) {
         let idx = postings.count + positions.count + terms.section.count
-        let st = stored.count + storedIndex.count
+        let st = stored.stored.count + stored.index.count + stored.dictionary.count
         return (idx, st, file.buffer.count)
     }
 }

@@ -15,6 +15,19 @@ public struct StoredDocument: Sendable {
         self.fileHash = fileHash
     }
 
+    // Compact codes of the enumerations (stable: part of the segment format); 255 means
+    // "unknown here, the raw value follows as a string".
+    private static let formatCodes: [DocumentFormat] = [
+        .pdf, .rss, .atom, .legi, .akomaNtoso, .xml, .html, .docx, .odt, .text, .jsonl,
+    ]
+    private static let blockKindCodes: [Block.Kind] = [
+        .page, .heading, .paragraph, .listItem, .article, .section, .caption, .table, .tableRow, .preface,
+        .conclusions, .signature, .item,
+    ]
+    private static let entityTypeCodes: [EntityType] = [.collectivite, .pays, .date, .loi, .organisation, .montant]
+
+    /// Writes the record. The file hash is not part of it: the segment's source table
+    /// holds it once per source.
     func encode(into w: inout ByteWriter) {
         let d = document
         w.string(d.id)
@@ -24,7 +37,7 @@ public struct StoredDocument: Sendable {
         } else {
             w.optionalString(d.item)
         }
-        w.string(d.format.rawValue)
+        Self.code(d.format, Self.formatCodes, \.rawValue, into: &w)
         w.optionalString(d.title)
         w.optionalString(d.date)
         w.varint(d.authors.count)
@@ -32,11 +45,14 @@ public struct StoredDocument: Sendable {
         w.varint(d.pages.map { $0 + 1 } ?? 0)
         w.string(d.text)
         w.varint(d.blocks.count)
+        var previousStart = 0
         for b in d.blocks {
-            w.string(b.kind.rawValue)
+            Self.code(b.kind, Self.blockKindCodes, \.rawValue, into: &w)
             w.varint(b.page.map { $0 + 1 } ?? 0)
-            w.varint(b.start)
-            w.varint(b.end)
+            // Blocks come mostly in text order: starts as signed deltas, ends as lengths.
+            w.varint(zigzag(b.start - previousStart))
+            w.varint(zigzag(b.end - b.start))
+            previousStart = b.start
             w.optionalString(b.label)
         }
         w.varint(d.warnings.count)
@@ -47,13 +63,24 @@ public struct StoredDocument: Sendable {
             w.string(k)
             w.string(v)
         }
-        w.string(fileHash)
         w.varint(entities.count)
+        let text = d.text.utf8
+        previousStart = 0
         for e in entities {
-            w.string(e.type.rawValue)
-            w.varint(e.start)
-            w.varint(e.end)
-            w.string(e.text)
+            Self.code(e.type, Self.entityTypeCodes, \.rawValue, into: &w)
+            w.varint(zigzag(e.start - previousStart))
+            w.varint(zigzag(e.end - e.start))
+            previousStart = e.start
+            // The surface form is nearly always the text's own bytes at the offsets.
+            if e.start >= 0, e.end <= text.count, e.start <= e.end,
+                text[text.index(text.startIndex, offsetBy: e.start)..<text.index(text.startIndex, offsetBy: e.end)]
+                    .elementsEqual(e.text.utf8)
+            {
+                w.byte(0)
+            } else {
+                w.byte(1)
+                w.string(e.text)
+            }
             w.string(e.normalized)
             let attrs = e.attributes.sorted { $0.key < $1.key }
             w.varint(attrs.count)
@@ -64,12 +91,29 @@ public struct StoredDocument: Sendable {
         }
     }
 
-    static func decode(_ r: inout ByteReader) -> StoredDocument? {
+    private static func code<T: Equatable>(_ value: T, _ table: [T], _ raw: KeyPath<T, String>, into w: inout ByteWriter) {
+        if let i = table.firstIndex(of: value) {
+            w.byte(UInt8(i))
+        } else {
+            w.byte(255)
+            w.string(value[keyPath: raw])
+        }
+    }
+
+    private static func decodeCode<T>(_ r: inout ByteReader, _ table: [T], _ make: (String) -> T?) -> T? {
+        let c = Int(r.byte())
+        if c < table.count { return table[c] }
+        guard c == 255 else { return nil }
+        return make(r.string())
+    }
+
+    /// Reads a record; `fileHash` is the hash the segment's source table gives the source.
+    static func decode(_ r: inout ByteReader, fileHash: (String) -> String) -> StoredDocument? {
         let id = r.string()
         let source = r.string()
         let itemMarker = r.byte()
         let item: String? = itemMarker == 2 ? id : (itemMarker == 1 ? r.string() : nil)
-        let format = DocumentFormat(rawValue: r.string()) ?? .text
+        guard let format = decodeCode(&r, formatCodes, { DocumentFormat(rawValue: $0) }) else { return nil }
         let title = r.optionalString()
         let date = r.optionalString()
         var authors: [String] = []
@@ -79,11 +123,13 @@ public struct StoredDocument: Sendable {
         var blocks: [Block] = []
         let blockCount = min(r.int(), 1 << 24)
         blocks.reserveCapacity(blockCount)
+        var previousStart = 0
         for _ in 0..<blockCount {
-            let kind = Block.Kind(rawValue: r.string()) ?? .paragraph
+            let kind = decodeCode(&r, blockKindCodes, { Block.Kind(rawValue: $0) }) ?? .paragraph
             let page = r.int()
-            let start = r.int()
-            let end = r.int()
+            let start = previousStart + unzigzag(r.varint())
+            let end = start + unzigzag(r.varint())
+            previousStart = start
             let label = r.optionalString()
             if r.overrun { return nil }
             blocks.append(Block(kind: kind, page: page == 0 ? nil : page - 1, start: start, end: end, label: label))
@@ -95,14 +141,23 @@ public struct StoredDocument: Sendable {
             let k = r.string()
             metadata[k] = r.string()
         }
-        let fileHash = r.string()
         var entities: [Entity] = []
         let entityCount = min(r.int(), 1 << 24)
+        entities.reserveCapacity(entityCount)
+        let utf8 = text.utf8
+        previousStart = 0
         for _ in 0..<entityCount {
-            let type = EntityType(rawValue: r.string()) ?? .organisation
-            let start = r.int()
-            let end = r.int()
-            let text = r.string()
+            let type = decodeCode(&r, entityTypeCodes, { EntityType(rawValue: $0) }) ?? .organisation
+            let start = previousStart + unzigzag(r.varint())
+            let end = start + unzigzag(r.varint())
+            previousStart = start
+            let surface: String
+            if r.byte() == 0 {
+                guard start >= 0, start <= end, end <= utf8.count else { return nil }
+                surface = String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)], as: UTF8.self)
+            } else {
+                surface = r.string()
+            }
             let normalized = r.string()
             var attributes: [String: String] = [:]
             for _ in 0..<min(r.int(), 1 << 10) {
@@ -110,13 +165,16 @@ public struct StoredDocument: Sendable {
                 attributes[k] = r.string()
             }
             if r.overrun { return nil }
-            entities.append(Entity(type: type, start: start, end: end, text: text, normalized: normalized, attributes: attributes))
+            entities.append(Entity(type: type, start: start, end: end, text: surface, normalized: normalized, attributes: attributes))
         }
         if r.overrun { return nil }
         let doc = Document(
             id: id, source: source, item: item, format: format, title: title, date: date,
             authors: authors, pages: pagesCode == 0 ? nil : pagesCode - 1, text: text,
             blocks: blocks, warnings: warnings, metadata: metadata)
-        return StoredDocument(document: doc, entities: entities, fileHash: fileHash)
+        return StoredDocument(document: doc, entities: entities, fileHash: fileHash(source))
     }
 }
+
+@inline(__always) private func zigzag(_ v: Int) -> UInt64 { UInt64(bitPattern: Int64((v << 1) ^ (v >> 63))) }
+@inline(__always) private func unzigzag(_ v: UInt64) -> Int { Int(truncatingIfNeeded: (v >> 1) ^ (0 &- (v & 1))) }
