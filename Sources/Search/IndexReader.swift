@@ -181,8 +181,9 @@ public final class IndexReader: @unchecked Sendable {
         let snippets = SnippetBuilder(analyzer: analyzer, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes)
         var hits: [SearchHit] = []
         for c in page {
-            guard let stored = segments[c.segment].document(c.doc) else { continue }
-            hits.append(hit(stored, candidate: c, snippets: snippets))
+            if let h = segments[c.segment].withHit(c.doc, { fields, text in hit(fields, text, candidate: c, snippets: snippets) }) {
+                hits.append(h)
+            }
         }
 
         var facetResult: [String: [(value: String, count: Int)]]? = nil
@@ -191,22 +192,18 @@ public final class IndexReader: @unchecked Sendable {
         return SearchResults(query: text, total: total, tookMilliseconds: took, hits: hits, facets: facetResult)
     }
 
-    private func hit(_ stored: StoredDocument, candidate c: Candidate, snippets: SnippetBuilder) -> SearchHit {
-        let d = stored.document
-        let (snippet, offset) = snippets.snippet(of: d.text)
+    private func hit(
+        _ d: StoredHitFields, _ text: UnsafeBufferPointer<UInt8>, candidate c: Candidate, snippets: SnippetBuilder
+    ) -> SearchHit {
+        let (snippet, offset) = snippets.snippet(of: text)
         var page: Int? = nil
-        for b in d.blocks where b.page != nil && b.start <= offset && offset < max(b.end, b.start + 1) {
+        for b in d.pages where b.start <= offset && offset < max(b.end, b.start + 1) {
             page = b.page
             break
         }
-        var seen = Set<String>()
-        var entities: [(type: EntityType, normalized: String, text: String)] = []
-        for e in stored.entities where seen.insert(e.type.rawValue + ":" + e.normalized).inserted {
-            entities.append((e.type, e.normalized, e.text))
-        }
         return SearchHit(
             id: d.id, source: d.source, item: d.item, title: d.title, date: d.date, format: d.format,
-            page: page, score: Double(c.score), partial: c.partial, snippet: snippet, entities: entities)
+            page: page, score: Double(c.score), partial: c.partial, snippet: snippet, entities: d.entities)
     }
 
     private func facets(_ matches: [Matches]) -> [String: [(value: String, count: Int)]] {

@@ -71,6 +71,17 @@ public final class FrenchAnalyzer {
         }
     }
 
+    /// As `analyze(_:emit:)`, but stops at the next token once `stop` is set to true (by
+    /// `emit`, typically): snippets need not analyze the rest of a long document.
+    func analyze(
+        _ text: UnsafeBufferPointer<UInt8>, stop: UnsafeMutablePointer<Bool>,
+        emit: (_ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind, _ position: Int32, _ start: Int32, _ end: Int32) -> Void
+    ) {
+        _ = run(text, firstPosition: 0, stop: stop) { term, kind, position, start, end, _ in
+            emit(term, kind, position, start, end)
+        }
+    }
+
     /// Convenience for queries and tests: the terms of `text` of one kind, in order.
     public func terms(_ text: String, kind: TermKind = .stem) -> [String] {
         var out: [String] = []
@@ -122,7 +133,10 @@ public final class FrenchAnalyzer {
     ) -> Void
 
     @inline(__always)
-    private func run(_ text: UnsafeBufferPointer<UInt8>, firstPosition: Int32, emit: InternalEmit) -> Int32 {
+    private func run(
+        _ text: UnsafeBufferPointer<UInt8>, firstPosition: Int32, stop: UnsafeMutablePointer<Bool>? = nil,
+        emit: InternalEmit
+    ) -> Int32 {
         guard let p = text.baseAddress, text.count > 0 else { return firstPosition }
         let n = text.count
         var position = firstPosition
@@ -184,6 +198,7 @@ public final class FrenchAnalyzer {
                     i += l
                     continue
                 }
+                if let stop, stop.pointee { break }
                 let start = i
                 let (end, numeric) = scan(i)
                 let length = end - start

@@ -169,10 +169,14 @@ struct SegmentSearcher {
             its.append(segment.iterator(info, positions: true))
         }
         let idf = leaves.reduce(Float(0)) { $0 + $1.idf }
+        let n = its.count
         // Drive with the rarest term.
-        let order = (0..<its.count).sorted { leaves[$0].docFreq < leaves[$1].docFreq }
+        let order = (0..<n).sorted { leaves[$0].docFreq < leaves[$1].docFreq }
         let lead = order[0]
-        var positions = [[Int32]](repeating: [], count: its.count)
+        if n == 2 { return twoTermPhrase(its[lead], its[order[1]], leadFirst: lead == 0, offsets, idf: idf) }
+        var positions = [PositionList](repeating: PositionList(), count: n)
+        defer { for k in 0..<n { positions[k].deallocate() } }
+        var cursors = [Int](repeating: 0, count: n)
         outer: while its[lead].next() {
             var target = its[lead].doc
             // Leapfrog until every iterator agrees on one document.
@@ -193,30 +197,111 @@ struct SegmentSearcher {
                 }
             }
             let doc = target
-            for k in 0..<its.count { its[k].positions(into: &positions[k]) }
-            // Count starts p such that term k occurs at p + offsets[k] for every k.
-            var count: Int32 = 0
-            var cursors = [Int](repeating: 0, count: its.count)
-            for p0 in positions[0] {
-                let start = p0 - offsets[0]
-                var ok = true
-                for k in 1..<its.count {
-                    let want = start + offsets[k]
-                    var c = cursors[k]
-                    let list = positions[k]
-                    while c < list.count, list[c] < want { c += 1 }
-                    cursors[k] = c
-                    if c >= list.count || list[c] != want {
-                        ok = false
-                        if c >= list.count { break }
-                    }
-                }
-                if ok { count += 1 }
-            }
+            for k in 0..<n { its[k].positions(into: &positions[k]) }
+            let count = positions.withUnsafeBufferPointer { PhraseCounter.occurrences($0, offsets, cursors: &cursors) }
             if count > 0 {
                 out.append(doc, body.score(idf: idf, tf: Float(count), length: segment.bodyLength(doc)))
             }
         }
         return out
+    }
+}
+
+extension SegmentSearcher {
+    /// The common phrase of two words, on two local iterators (no array of iterators to
+    /// re-check on every step): intersect, then merge the two position lists.
+    func twoTermPhrase(
+        _ leadIterator: PostingIterator, _ otherIterator: PostingIterator, leadFirst: Bool, _ offsets: [Int32], idf: Float
+    ) -> Matches {
+        var a = leadIterator
+        var b = otherIterator
+        var out = Matches()
+        out.docs.reserveCapacity(min(a.docFreq, b.docFreq))
+        out.scores.reserveCapacity(min(a.docFreq, b.docFreq))
+        var pa = PositionList()
+        var pb = PositionList()
+        defer {
+            pa.deallocate()
+            pb.deallocate()
+        }
+        // Position of the second word relative to the first, seen from the lead's list.
+        let shift = leadFirst ? offsets[1] - offsets[0] : offsets[0] - offsets[1]
+        guard a.next() else { return out }
+        while true {
+            let target = a.doc
+            guard b.advance(to: target) else { break }
+            if b.doc != target {
+                guard a.advance(to: b.doc) else { break }
+                continue
+            }
+            a.positions(into: &pa)
+            b.positions(into: &pb)
+            let la = pa.buffer
+            let lb = pb.buffer
+            var i = 0
+            var j = 0
+            var count: Int32 = 0
+            while i < la.count, j < lb.count {
+                let want = la[i] &+ shift
+                let have = lb[j]
+                if have < want {
+                    j += 1
+                } else {
+                    if have == want { count += 1 }
+                    i += 1
+                }
+            }
+            if count > 0 {
+                out.append(target, body.score(idf: idf, tf: Float(count), length: segment.bodyLength(target)))
+            }
+            guard a.next() else { break }
+        }
+        return out
+    }
+}
+
+/// Counts the starts p such that term k occurs at p + offsets[k] for every k.
+enum PhraseCounter {
+    static func occurrences(_ positions: UnsafeBufferPointer<PositionList>, _ offsets: [Int32], cursors: inout [Int]) -> Int32 {
+        let n = positions.count
+        if n == 2 {
+            // The common case, two words: one merge of two sorted lists.
+            let a = positions[0].buffer
+            let b = positions[1].buffer
+            let shift = offsets[1] - offsets[0]
+            var i = 0
+            var j = 0
+            var count: Int32 = 0
+            while i < a.count, j < b.count {
+                let want = a[i] + shift
+                let have = b[j]
+                if have < want {
+                    j += 1
+                } else {
+                    if have == want { count += 1 }
+                    i += 1
+                }
+            }
+            return count
+        }
+        for k in 0..<n { cursors[k] = 0 }
+        var count: Int32 = 0
+        for p0 in positions[0].buffer {
+            let start = p0 - offsets[0]
+            var ok = true
+            for k in 1..<n {
+                let want = start + offsets[k]
+                let list = positions[k].buffer
+                var c = cursors[k]
+                while c < list.count, list[c] < want { c += 1 }
+                cursors[k] = c
+                if c >= list.count || list[c] != want {
+                    ok = false
+                    break
+                }
+            }
+            if ok { count += 1 }
+        }
+        return count
     }
 }

@@ -30,52 +30,70 @@ struct SnippetBuilder {
         return nil
     }
 
+    /// Once a window holding every query term is found, how many more bytes are scanned
+    /// for a window with more matches: a long document is not analyzed to its end.
+    static let lookahead = 2048
+
     /// Returns the snippet and the byte offset where its best match starts.
     func snippet(of text: String) -> (text: String, offset: Int) {
-        var matches: [(start: Int, end: Int, term: Int)] = []
         var copy = text
-        copy.withUTF8 { buf in
-            analyzer.analyze(buf) { term, kind, _, start, end in
+        return copy.withUTF8 { snippet(of: $0) }
+    }
+
+    /// The snippet of UTF-8 `text`, and the byte offset where its best match starts.
+    func snippet(of b: UnsafeBufferPointer<UInt8>) -> (text: String, offset: Int) {
+        let wanted = terms.count + prefixes.count
+        var matches: [(start: Int, end: Int, term: Int)] = []
+        var counts = [Int](repeating: 0, count: max(wanted, 1))
+        var distinct = 0
+        var lo = 0
+        // Best window: most distinct terms, then most matches (the earliest on ties).
+        var best = (distinct: 0, count: 0, first: 0, last: 0)
+        var stopAt = Int.max
+        let stop = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
+        stop.initialize(to: false)
+        defer { stop.deallocate() }
+        if wanted > 0 {
+            analyzer.analyze(b, stop: stop) { term, kind, _, start, end in
+                if Int(start) > stopAt {
+                    stop.pointee = true
+                    return
+                }
                 guard term.count > 0, let id = match(term, kind) else { return }
                 if let last = matches.last, last.start == Int(start), last.end == Int(end) { return }
                 matches.append((Int(start), Int(end), id))
+                let hi = matches.count - 1
+                counts[id] += 1
+                if counts[id] == 1 { distinct += 1 }
+                while matches[hi].end - matches[lo].start > width {
+                    let t = matches[lo].term
+                    counts[t] -= 1
+                    if counts[t] == 0 { distinct -= 1 }
+                    lo += 1
+                }
+                let count = hi - lo + 1
+                if distinct > best.distinct || (distinct == best.distinct && count > best.count) {
+                    best = (distinct, count, lo, hi)
+                }
+                if best.distinct == wanted && stopAt == Int.max { stopAt = Int(end) + SnippetBuilder.lookahead }
             }
         }
-        let utf8 = Array(text.utf8)
         if matches.isEmpty {
-            let end = cutEnd(utf8, from: 0, target: min(utf8.count, width))
-            return (render(utf8, 0, end, []), 0)
-        }
-        // Best window: most distinct terms, then most matches.
-        var best = (distinct: 0, count: 0, first: 0, last: 0)
-        var lo = 0
-        var counts: [Int: Int] = [:]
-        for hi in 0..<matches.count {
-            counts[matches[hi].term, default: 0] += 1
-            while matches[hi].end - matches[lo].start > width {
-                let t = matches[lo].term
-                counts[t]! -= 1
-                if counts[t] == 0 { counts[t] = nil }
-                lo += 1
-            }
-            let distinct = counts.count
-            let count = hi - lo + 1
-            if distinct > best.distinct || (distinct == best.distinct && count > best.count) {
-                best = (distinct, count, lo, hi)
-            }
+            let end = cutEnd(b, from: 0, target: min(b.count, width))
+            return (render(b, 0, end, []), 0)
         }
         let first = matches[best.first].start
         let last = matches[best.last].end
         let slack = max(0, width - (last - first))
-        var start = cutStart(utf8, target: max(0, first - slack / 3))
+        var start = cutStart(b, target: max(0, first - slack / 3))
         if start > first { start = first }
-        let end = cutEnd(utf8, from: last, target: min(utf8.count, max(last, start + width)))
+        let end = cutEnd(b, from: last, target: min(b.count, max(last, start + width)))
         let inside = matches.filter { $0.start >= start && $0.end <= end }.map { ($0.start, $0.end) }
-        return (render(utf8, start, end, inside), first)
+        return (render(b, start, end, inside), first)
     }
 
     /// Moves back to the start of a word.
-    private func cutStart(_ b: [UInt8], target: Int) -> Int {
+    private func cutStart(_ b: UnsafeBufferPointer<UInt8>, target: Int) -> Int {
         var i = target
         if i == 0 { return 0 }
         while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }
@@ -85,7 +103,7 @@ struct SnippetBuilder {
         return j < b.count && j - i < 30 ? j + 1 : i
     }
 
-    private func cutEnd(_ b: [UInt8], from: Int, target: Int) -> Int {
+    private func cutEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int, target: Int) -> Int {
         var i = max(from, target)
         if i >= b.count { return b.count }
         while i > from, b[i] != 0x20, b[i] != 0x0A { i -= 1 }
@@ -94,7 +112,7 @@ struct SnippetBuilder {
         return i
     }
 
-    private func render(_ b: [UInt8], _ start: Int, _ end: Int, _ marks: [(Int, Int)]) -> String {
+    private func render(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ marks: [(Int, Int)]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(end - start + 16)
         if start > 0 { out.append(contentsOf: "… ".utf8) }

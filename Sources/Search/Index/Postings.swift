@@ -195,39 +195,87 @@ struct PostingIterator {
 
     /// Positions of the current document (increasing).
     mutating func positions(into out: inout [Int32]) {
-        out.removeAll(keepingCapacity: true)
+        var list = PositionList()
+        defer { list.deallocate() }
+        positions(into: &list)
+        out = Array(UnsafeBufferPointer(start: list.base, count: list.count))
+    }
+
+    /// Positions of the current document (increasing), into a reusable buffer.
+    mutating func positions(into out: inout PositionList) {
+        out.count = 0
         guard let posBase else { return }
         if positionsRead {
             // Read again: start over from this document's first position.
             posOffset = currentPositionsStart
         } else {
-            // Skip the positions of documents passed over.
+            // Skip the positions of documents passed over: count varint ends (bytes with
+            // the high bit clear) eight bytes at a time.
             var skip = pendingPositionVarints
             while skip > 0, posOffset < posEnd {
+                if posEnd - posOffset >= 8 {
+                    let word = UnsafeRawPointer(posBase + posOffset).loadUnaligned(as: UInt64.self)
+                    let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+                    if ends < skip {
+                        skip -= ends
+                        posOffset += 8
+                        continue
+                    }
+                }
                 if posBase[posOffset] < 0x80 { skip -= 1 }
                 posOffset += 1
             }
             pendingPositionVarints = 0
             currentPositionsStart = posOffset
         }
+        let n = Int(freq)
+        out.reserve(n)
+        let dst = out.base!
         var p: Int32 = 0
-        for _ in 0..<freq {
+        var k = 0
+        while k < n {
             var result: UInt32 = 0
             var shift: UInt32 = 0
             while posOffset < posEnd {
                 let b = posBase[posOffset]
                 posOffset += 1
-                result |= UInt32(b & 0x7F) << shift
+                result |= UInt32(b & 0x7F) << (shift & 31)
                 if b < 0x80 { break }
                 shift += 7
             }
             p &+= Int32(truncatingIfNeeded: result)
-            out.append(p)
+            dst[k] = p
+            k += 1
         }
+        out.count = n
         // The current document's positions are consumed: next() must not skip them again.
         positionsRead = true
     }
 
     private var positionsRead = false
     private var currentPositionsStart = 0
+}
+
+/// A growable buffer of positions owned by its user (who calls `deallocate`), so that
+/// reading the positions of thousands of documents allocates nothing per document.
+struct PositionList {
+    private(set) var base: UnsafeMutablePointer<Int32>? = nil
+    var count = 0
+    private var capacity = 0
+
+    mutating func reserve(_ n: Int) {
+        guard n > capacity else { return }
+        let size = max(n, capacity * 2, 16)
+        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+        if let base {
+            grown.update(from: base, count: count)
+            base.deallocate()
+        }
+        base = grown
+        capacity = size
+    }
+
+    func deallocate() { base?.deallocate() }
+
+    var buffer: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: base, count: count) }
 }

@@ -141,6 +141,16 @@ final class SegmentReader: @unchecked Sendable {
         }
     }
 
+    /// The fields of hit `doc` and its text's bytes, passed to `body` (nil when damaged).
+    func withHit<R>(_ doc: Int32, _ body: (StoredHitFields, UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let record = stored.record(Int(doc)) else { return nil }
+        return record.withUnsafeBufferPointer { buf -> R? in
+            var r = ByteReader(UnsafeRawBufferPointer(buf))
+            guard let fields = StoredDocument.decodeHit(&r) else { return nil }
+            return body(fields, UnsafeBufferPointer(rebasing: buf[fields.text]))
+        }
+    }
+
     /// Every stored document in order.
     func forEachDocument(_ body: (Int32, StoredDocument) throws -> Void) throws {
         for d in 0..<docCount {

@@ -17,14 +17,14 @@ public struct StoredDocument: Sendable {
 
     // Compact codes of the enumerations (stable: part of the segment format); 255 means
     // "unknown here, the raw value follows as a string".
-    private static let formatCodes: [DocumentFormat] = [
+    fileprivate static let formatCodes: [DocumentFormat] = [
         .pdf, .rss, .atom, .legi, .akomaNtoso, .xml, .html, .docx, .odt, .text, .jsonl,
     ]
-    private static let blockKindCodes: [Block.Kind] = [
+    fileprivate static let blockKindCodes: [Block.Kind] = [
         .page, .heading, .paragraph, .listItem, .article, .section, .caption, .table, .tableRow, .preface,
         .conclusions, .signature, .item,
     ]
-    private static let entityTypeCodes: [EntityType] = [.collectivite, .pays, .date, .loi, .organisation, .montant]
+    fileprivate static let entityTypeCodes: [EntityType] = [.collectivite, .pays, .date, .loi, .organisation, .montant]
 
     /// Writes the record. The file hash is not part of it: the segment's source table
     /// holds it once per source.
@@ -100,7 +100,7 @@ public struct StoredDocument: Sendable {
         }
     }
 
-    private static func decodeCode<T>(_ r: inout ByteReader, _ table: [T], _ make: (String) -> T?) -> T? {
+    fileprivate static func decodeCode<T>(_ r: inout ByteReader, _ table: [T], _ make: (String) -> T?) -> T? {
         let c = Int(r.byte())
         if c < table.count { return table[c] }
         guard c == 255 else { return nil }
@@ -173,6 +173,87 @@ public struct StoredDocument: Sendable {
             authors: authors, pages: pagesCode == 0 ? nil : pagesCode - 1, text: text,
             blocks: blocks, warnings: warnings, metadata: metadata)
         return StoredDocument(document: doc, entities: entities, fileHash: fileHash(source))
+    }
+}
+
+/// What a search hit shows, read from a record without building the whole document: the
+/// text stays bytes of the record (for the snippet), blocks are reduced to their pages,
+/// entities to distinct (type, id, first surface form).
+struct StoredHitFields {
+    var id: String
+    var source: String
+    var item: String?
+    var format: DocumentFormat
+    var title: String?
+    var date: String?
+    /// Byte range of the text in the record.
+    var text: Range<Int>
+    var pages: [(page: Int, start: Int, end: Int)]
+    var entities: [(type: EntityType, normalized: String, text: String)]
+}
+
+extension StoredDocument {
+    static func decodeHit(_ r: inout ByteReader) -> StoredHitFields? {
+        let id = r.string()
+        let source = r.string()
+        let itemMarker = r.byte()
+        let item: String? = itemMarker == 2 ? id : (itemMarker == 1 ? r.string() : nil)
+        guard let format = decodeCode(&r, formatCodes, { DocumentFormat(rawValue: $0) }) else { return nil }
+        let title = r.optionalString()
+        let date = r.optionalString()
+        for _ in 0..<min(r.int(), 1 << 16) { _ = r.bytes(r.int()) }
+        _ = r.int()
+        let textLength = r.int()
+        let textStart = r.offset
+        let textBytes = r.bytes(textLength)
+        var pages: [(page: Int, start: Int, end: Int)] = []
+        let blockCount = min(r.int(), 1 << 24)
+        var previousStart = 0
+        for _ in 0..<blockCount {
+            _ = decodeCode(&r, blockKindCodes, { Block.Kind(rawValue: $0) })
+            let page = r.int()
+            let start = previousStart + unzigzag(r.varint())
+            let end = start + unzigzag(r.varint())
+            previousStart = start
+            if r.byte() == 1 { _ = r.bytes(r.int()) }
+            if r.overrun { return nil }
+            if page > 0 { pages.append((page - 1, start, end)) }
+        }
+        for _ in 0..<min(r.int(), 1 << 16) { _ = r.bytes(r.int()) }
+        for _ in 0..<min(r.int(), 1 << 16) {
+            _ = r.bytes(r.int())
+            _ = r.bytes(r.int())
+        }
+        var entities: [(type: EntityType, normalized: String, text: String)] = []
+        var seen = Set<String>()
+        let entityCount = min(r.int(), 1 << 24)
+        previousStart = 0
+        for _ in 0..<entityCount {
+            let type = decodeCode(&r, entityTypeCodes, { EntityType(rawValue: $0) }) ?? .organisation
+            let start = previousStart + unzigzag(r.varint())
+            let end = start + unzigzag(r.varint())
+            previousStart = start
+            var surface: UnsafeBufferPointer<UInt8>
+            if r.byte() == 0 {
+                guard start >= 0, start <= end, end <= textBytes.count else { return nil }
+                surface = UnsafeBufferPointer(rebasing: textBytes[start..<end])
+            } else {
+                surface = r.bytes(r.int())
+            }
+            let normalized = r.string()
+            for _ in 0..<min(r.int(), 1 << 10) {
+                _ = r.bytes(r.int())
+                _ = r.bytes(r.int())
+            }
+            if r.overrun { return nil }
+            if seen.insert(type.rawValue + ":" + normalized).inserted {
+                entities.append((type, normalized, String(decoding: surface, as: UTF8.self)))
+            }
+        }
+        if r.overrun { return nil }
+        return StoredHitFields(
+            id: id, source: source, item: item, format: format, title: title, date: date,
+            text: textStart..<(textStart + textLength), pages: pages, entities: entities)
     }
 }
 
