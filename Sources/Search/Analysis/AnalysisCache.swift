@@ -20,6 +20,11 @@ final class AnalysisCache {
         var end: Int16
         var kind: TermKind
         var isCompoundWhole: Bool
+        /// Free for the analyzer's owner: the index writer keeps the term's id in its
+        /// segment here (`unresolved` until then), so a known word costs no hash look-up.
+        var id: Int32
+
+        static let unresolved = Int32.min
     }
 
     /// A record, read through the arena.
@@ -116,7 +121,8 @@ final class AnalysisCache {
             (terms + i).initialize(
                 to: CachedTerm(
                     offset: Int32(offset), length: Int16(t.bytes.count), relativePosition: Int16(t.relativePosition),
-                    start: Int16(t.start), end: Int16(t.end), kind: t.kind, isCompoundWhole: t.isCompoundWhole))
+                    start: Int16(t.start), end: Int16(t.end), kind: t.kind, isCompoundWhole: t.isCompoundWhole,
+                    id: CachedTerm.unresolved))
             t.bytes.withUnsafeBytes { bytes in
                 if let source = bytes.baseAddress { (record + offset).copyMemory(from: source, byteCount: bytes.count) }
             }

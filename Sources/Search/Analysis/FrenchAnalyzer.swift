@@ -54,7 +54,7 @@ public final class FrenchAnalyzer {
         _ text: UnsafeBufferPointer<UInt8>,
         emit: (_ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind, _ position: Int32, _ start: Int32, _ end: Int32) -> Void
     ) {
-        _ = run(text, firstPosition: 0) { term, kind, position, start, end, _ in
+        _ = run(text, firstPosition: 0) { term, kind, position, start, end, _, _ in
             emit(term, kind, position, start, end)
         }
     }
@@ -66,7 +66,7 @@ public final class FrenchAnalyzer {
         _ text: UnsafeBufferPointer<UInt8>, firstPosition: Int32,
         emit: (_ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind, _ position: Int32, _ start: Int32, _ end: Int32) -> Void
     ) -> Int32 {
-        run(text, firstPosition: firstPosition) { term, kind, position, start, end, _ in
+        run(text, firstPosition: firstPosition) { term, kind, position, start, end, _, _ in
             emit(term, kind, position, start, end)
         }
     }
@@ -77,8 +77,32 @@ public final class FrenchAnalyzer {
         _ text: UnsafeBufferPointer<UInt8>, stop: UnsafeMutablePointer<Bool>,
         emit: (_ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind, _ position: Int32, _ start: Int32, _ end: Int32) -> Void
     ) {
-        _ = run(text, firstPosition: 0, stop: stop) { term, kind, position, start, end, _ in
+        _ = run(text, firstPosition: 0, stop: stop) { term, kind, position, start, end, _, _ in
             emit(term, kind, position, start, end)
+        }
+    }
+
+    private static let idOffset = MemoryLayout<AnalysisCache.CachedTerm>.offset(of: \AnalysisCache.CachedTerm.id)!
+
+    /// The indexing path: like `analyze(_:firstPosition:emit:)`, but each term is turned
+    /// into an id by `resolve` only the first time its word is seen; the id is kept in the
+    /// analysis cache, so later occurrences cost no look-up. `emit` gets the id (negative:
+    /// `resolve` said to skip the term). The analyzer must serve one id space only (one
+    /// index segment builder).
+    func analyzeResolved(
+        _ text: UnsafeBufferPointer<UInt8>, firstPosition: Int32,
+        resolve: (_ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind, _ position: Int32) -> Int32,
+        emit: (_ id: Int32, _ kind: TermKind, _ position: Int32) -> Void
+    ) -> Int32 {
+        run(text, firstPosition: firstPosition) { term, kind, position, _, _, _, slot in
+            let id: Int32
+            if let slot {
+                if slot.pointee == AnalysisCache.CachedTerm.unresolved { slot.pointee = resolve(term, kind, position) }
+                id = slot.pointee
+            } else {
+                id = resolve(term, kind, position)
+            }
+            emit(id, kind, position)
         }
     }
 
@@ -103,7 +127,7 @@ public final class FrenchAnalyzer {
         var out: [AnalyzedTerm] = []
         var copy = text
         copy.withUTF8 { buf in
-            _ = run(buf, firstPosition: 0) { term, kind, position, start, end, whole in
+            _ = run(buf, firstPosition: 0) { term, kind, position, start, end, whole, _ in
                 let s = String(decoding: term, as: UTF8.self)
                 if kind == .stem {
                     out.append(
@@ -122,14 +146,14 @@ public final class FrenchAnalyzer {
     /// Number of positions `text` occupies (stop words included).
     public func positionCount(_ text: String) -> Int {
         var copy = text
-        return copy.withUTF8 { buf in Int(run(buf, firstPosition: 0) { _, _, _, _, _, _ in }) }
+        return copy.withUTF8 { buf in Int(run(buf, firstPosition: 0) { _, _, _, _, _, _, _ in }) }
     }
 
     // MARK: - The loop
 
     typealias InternalEmit = (
         _ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind, _ position: Int32, _ start: Int32, _ end: Int32,
-        _ isCompoundWhole: Bool
+        _ isCompoundWhole: Bool, _ slot: UnsafeMutablePointer<Int32>?
     ) -> Void
 
     @inline(__always)
@@ -224,8 +248,8 @@ public final class FrenchAnalyzer {
                                 scratch.append(b)
                                 scratch.append(contentsOf: UnsafeBufferPointer(start: p + k, count: numberEnd - k))
                                 scratch.withUnsafeBufferPointer { t in
-                                    emit(t, .stem, position, Int32(start), Int32(numberEnd), false)
-                                    emit(t, .surface, position, Int32(start), Int32(numberEnd), false)
+                                    emit(t, .stem, position, Int32(start), Int32(numberEnd), false, nil)
+                                    emit(t, .surface, position, Int32(start), Int32(numberEnd), false, nil)
                                 }
                                 position += 1
                                 i = numberEnd
@@ -242,8 +266,8 @@ public final class FrenchAnalyzer {
                         scratch.append(contentsOf: UnsafeBufferPointer(start: p + start, count: length))
                         scratch.append(UInt8(ascii: "%"))
                         scratch.withUnsafeBufferPointer { t in
-                            emit(t, .stem, position, Int32(start), Int32(k + 1), false)
-                            emit(t, .surface, position, Int32(start), Int32(k + 1), false)
+                            emit(t, .stem, position, Int32(start), Int32(k + 1), false, nil)
+                            emit(t, .surface, position, Int32(start), Int32(k + 1), false, nil)
                         }
                         position += 1
                         i = k + 1
@@ -276,7 +300,8 @@ public final class FrenchAnalyzer {
                             start: (record.base + Int(term.offset)).assumingMemoryBound(to: UInt8.self),
                             count: Int(term.length)),
                         term.kind, position + Int32(term.relativePosition),
-                        Int32(start) + Int32(term.start), Int32(start) + Int32(term.end), term.isCompoundWhole)
+                        Int32(start) + Int32(term.start), Int32(start) + Int32(term.end), term.isCompoundWhole,
+                        (UnsafeMutableRawPointer(mutating: t) + FrenchAnalyzer.idOffset).assumingMemoryBound(to: Int32.self))
                     t += 1
                 }
                 position += record.width

@@ -38,11 +38,11 @@ final class SegmentBuilder {
     private var occurrences: [UInt64] = []
     private var postingBytes = 0
 
-    private let analyzer: FrenchAnalyzer
+    /// This builder's own analyzer: its cache also keeps each word's term ids in this
+    /// segment (see `FrenchAnalyzer.analyzeResolved`), so it serves no one else.
+    private let analyzer = FrenchAnalyzer()
 
-    init(analyzer: FrenchAnalyzer = FrenchAnalyzer()) {
-        self.analyzer = analyzer
-    }
+    init() {}
 
     /// Approximate memory held by the buffers.
     var memoryBytes: Int {
@@ -55,19 +55,31 @@ final class SegmentBuilder {
 
     func add(_ document: Document, entities: [Entity], fileHash: String) {
         let docId = Int32(docCount)
+        // The per-document scratch arrays as locals: no exclusivity check per token.
+        var occurrences = self.occurrences
+        self.occurrences = []
         occurrences.removeAll(keepingCapacity: true)
+        var titleTerms = self.titleTerms
+        self.titleTerms = []
         titleTerms.removeAll(keepingCapacity: true)
+        defer {
+            self.occurrences = occurrences
+            self.titleTerms = titleTerms
+        }
         lastStemPosition = -1
         var bodyLength: UInt32 = 0
         var titleLength: UInt32 = 0
         var nextPosition: Int32 = 0
+        let resolve = { (term: UnsafeBufferPointer<UInt8>, kind: TermKind, position: Int32) -> Int32 in
+            self.intern(term, kind, position) ?? -1
+        }
 
         if let title = document.title, !title.isEmpty {
             var t = title
             var maxPos: Int32 = -1
             t.withUTF8 { buf in
-                analyzer.analyze(buf) { term, kind, position, _, _ in
-                    if let id = self.intern(term, kind, position) {
+                _ = analyzer.analyzeResolved(buf, firstPosition: 0, resolve: resolve) { id, kind, position in
+                    if id >= 0 {
                         occurrences.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(position)))
                         if kind == .stem {
                             titleTerms.append(id)
@@ -83,8 +95,8 @@ final class SegmentBuilder {
         var text = document.text
         let base = nextPosition
         text.withUTF8 { buf in
-            analyzer.analyze(buf) { term, kind, position, _, _ in
-                if let id = self.intern(term, kind, position) {
+            _ = analyzer.analyzeResolved(buf, firstPosition: 0, resolve: resolve) { id, kind, position in
+                if id >= 0 {
                     occurrences.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(base + position)))
                     if kind == .stem { bodyLength += 1 }
                 }
@@ -120,7 +132,7 @@ final class SegmentBuilder {
         ensureTermArrays()
         for t in titleTerms { titleMark[Int(t)] = docId + 1 }
         occurrences.sort()
-        invert(docId)
+        invert(docId, occurrences)
 
         norms.u32(bodyLength)
         norms.u32(titleLength)
@@ -167,35 +179,56 @@ final class SegmentBuilder {
         }
     }
 
-    /// Appends the sorted occurrences of document `docId` to the per-term buffers.
-    private func invert(_ docId: Int32) {
-        var i = 0
+    /// Appends the sorted occurrences of document `docId` to the per-term buffers. The
+    /// buffers are moved into locals for the loop (no exclusivity check per posting).
+    private func invert(_ docId: Int32, _ occurrences: [UInt64]) {
+        var docBufs = self.docBufs
+        self.docBufs = []
+        var posBufs = self.posBufs
+        self.posBufs = []
+        var lastDoc = self.lastDoc
+        self.lastDoc = []
+        var docFreqs = self.docFreqs
+        self.docFreqs = []
+        defer {
+            self.docBufs = docBufs
+            self.posBufs = posBufs
+            self.lastDoc = lastDoc
+            self.docFreqs = docFreqs
+        }
+        var added = 0
         let n = occurrences.count
-        while i < n {
-            let term = Int32(truncatingIfNeeded: occurrences[i] >> 32)
-            var j = i
-            while j < n, Int32(truncatingIfNeeded: occurrences[j] >> 32) == term { j += 1 }
-            let t = Int(term)
-            let positional = terms.field(term) == Field.body.rawValue
-            let freq = UInt32(j - i)
-            let delta = UInt32(bitPattern: docId - (docFreqs[t] == 0 ? 0 : lastDoc[t]))
-            let before = docBufs[t].count + posBufs[t].count
-            let flags: UInt32 = (titleMark[t] == docId + 1 ? 2 : 0) | (freq == 1 ? 1 : 0)
-            appendVarint(&docBufs[t], delta << 2 | flags)
-            if freq != 1 { appendVarint(&docBufs[t], freq) }
-            if positional {
-                var prev: UInt32 = 0
-                for k in i..<j {
-                    let p = UInt32(truncatingIfNeeded: occurrences[k])
-                    appendVarint(&posBufs[t], p &- prev)
-                    prev = p
+        occurrences.withUnsafeBufferPointer { occ in
+            titleMark.withUnsafeBufferPointer { titleMark in
+                var i = 0
+                while i < n {
+                    let term = Int32(truncatingIfNeeded: occ[i] >> 32)
+                    var j = i
+                    while j < n, Int32(truncatingIfNeeded: occ[j] >> 32) == term { j += 1 }
+                    let t = Int(term)
+                    let positional = terms.field(term) == Field.body.rawValue
+                    let freq = UInt32(j - i)
+                    let delta = UInt32(bitPattern: docId - (docFreqs[t] == 0 ? 0 : lastDoc[t]))
+                    let before = docBufs[t].count + posBufs[t].count
+                    let flags: UInt32 = (titleMark[t] == docId + 1 ? 2 : 0) | (freq == 1 ? 1 : 0)
+                    appendVarint(&docBufs[t], delta << 2 | flags)
+                    if freq != 1 { appendVarint(&docBufs[t], freq) }
+                    if positional {
+                        var prev: UInt32 = 0
+                        for k in i..<j {
+                            let p = UInt32(truncatingIfNeeded: occ[k])
+                            appendVarint(&posBufs[t], p &- prev)
+                            prev = p
+                        }
+                    }
+                    added += docBufs[t].count + posBufs[t].count - before
+                    lastDoc[t] = docId
+                    docFreqs[t] += 1
+                    i = j
                 }
             }
-            postingBytes += docBufs[t].count + posBufs[t].count - before
-            lastDoc[t] = docId
-            docFreqs[t] += 1
-            i = j
         }
+        postingBytes += added
     }
 
     private func store(_ document: StoredDocument) {
