@@ -18,12 +18,16 @@ public struct DocumentExtractor: Sendable {
     }
 
     /// Extracts documents from bytes already in memory; `path` names them in messages.
-    public func extract(data: Data, path: String) throws -> [Document] {
+    /// `hasher`, when given, is the SHA-256 state after `data` (the caller hashed it
+    /// already).
+    public func extract(data: Data, path: String, hasher: SHA256? = nil) throws -> [Document] {
         if data.isEmpty { throw ExtractionError.empty(path: path) }
         guard let format = FormatSniffer.sniff(data, path: path) else {
             throw ExtractionError.unsupportedFormat(path: path)
         }
-        let input = ExtractionInput(path: path, data: data, format: format)
+        let input =
+            hasher.map { ExtractionInput(path: path, data: data, format: format, hasherAfterData: $0) }
+            ?? ExtractionInput(path: path, data: data, format: format)
         return try extractor(for: format).extract(input)
     }
 

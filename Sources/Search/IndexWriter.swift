@@ -57,8 +57,10 @@ public final class IndexWriter {
     }
 
     /// Opens (creating if needed) the index at `directory` and takes the writer lock.
-    /// Throws `IndexError.locked` when another writer holds it.
-    public init(directory: String, memoryBudget: Int = 512 * 1024 * 1024) throws {
+    /// Throws `IndexError.locked` when another writer holds it. `indexingThreads`: threads
+    /// that analyze and invert documents (default: one per core, at most 4); 0 does that
+    /// work on the caller's thread, inside `add` (a run limited to one core).
+    public init(directory: String, memoryBudget: Int = 512 * 1024 * 1024, indexingThreads: Int? = nil) throws {
         self.directory = directory
         self.memoryBudget = max(memoryBudget, 256 * 1024)
         do {
@@ -84,8 +86,8 @@ public final class IndexWriter {
                 sourceHashes[source] = hash
             }
         }
-        let workers = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
-        pool = IndexingPool(workers: workers, budgetPerWorker: self.memoryBudget / workers, directory: directory)
+        let workers = max(0, indexingThreads ?? min(4, ProcessInfo.processInfo.activeProcessorCount))
+        pool = IndexingPool(workers: workers, budgetPerWorker: self.memoryBudget / max(1, workers), directory: directory)
         removeUnreferencedFiles()
     }
 

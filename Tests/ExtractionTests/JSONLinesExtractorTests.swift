@@ -47,6 +47,32 @@ struct JSONLinesExtractorTests {
         #expect(skipped.map(\.line) == [3, 6])
     }
 
+    @Test("Streaming from disk by chunks of any size gives the same documents as reading it whole", arguments: [16, 37, 100, 1 << 20])
+    func streamingFromDisk(chunkSize: Int) throws {
+        // The fixture, with a BOM, blank lines and a line much longer than the chunks.
+        let fixture = try Data(contentsOf: URL(fileURLWithPath: XMLFixtures.path("Tests/Fixtures/text/bench-sample.jsonl")))
+        let long = "{\"id\": \"long\", \"title\": \"Long\", \"text\": \"" + String(repeating: "coopération décentralisée ", count: 400) + "\"}\n"
+        var bytes = [UInt8]([0xEF, 0xBB, 0xBF]) + [UInt8](fixture) + Array("\n\n".utf8) + Array(long.utf8)
+        bytes += Array("{\"id\": \"dernier\", \"text\": \"sans fin de ligne\"}".utf8)
+        let path = NSTemporaryDirectory() + "cooplex-stream-\(chunkSize)-\(getpid()).jsonl"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        let whole = try DocumentExtractor().extract(data: Data(bytes), path: path)
+        var hasher = SHA256()
+        hasher.update(bytes)
+        var streamed: [Document] = []
+        var skipped: [JSONLinesExtractor.SkippedLine] = []
+        let readHash = try JSONLinesExtractor().forEachDocument(
+            streamingFile: path, hasherAfterFile: hasher, chunkSize: chunkSize, skipped: { skipped.append($0) }
+        ) { streamed.append($0) }
+        #expect(readHash == SHA256.hex(of: bytes))
+        #expect(streamed.map(\.id) == whole.map(\.id))
+        #expect(streamed.map(\.text) == whole.map(\.text))
+        #expect(streamed.map(\.item) == ["codes/cgct/article-l1115-1", "codes/cgct/article-l1115-7", "12345", "long", "dernier"])
+        #expect(skipped.map(\.line) == [3, 6])
+    }
+
     @Test("A file with no readable line fails with a French reason")
     func nothingReadable() {
         #expect(throws: ExtractionError.self) {

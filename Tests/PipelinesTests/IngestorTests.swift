@@ -38,6 +38,51 @@ struct IngestorTests {
         #expect(FileManager.default.fileExists(atPath: corpus.directory + "/out/entites.jsonl"))
     }
 
+    @Test("A large JSON Lines file is streamed: same index as read whole, unchanged next time, replaced when changed")
+    func streamedJSONLines() async throws {
+        let corpus = try TestCorpus()
+        defer { corpus.remove() }
+        try FileManager.default.removeItem(atPath: corpus.corpus + "/mauvais")
+        var lines: [String] = []
+        for i in 0..<300 {
+            lines.append("{\"id\": \"art-\(i)\", \"title\": \"Article \(i)\", \"text\": \"La commune de Belfort coopère avec Mopti (Mali), article \(i).\"}")
+        }
+        lines.insert("{pas du JSON", at: 10)
+        let path = corpus.corpus + "/bons/articles.jsonl"
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+
+        var streamed = corpus.request()
+        streamed.streamingThreshold = 1024
+        let first = try await corpus.run(streamed)
+        #expect(first.failed == 0)
+        #expect(first.added == corpus.goodFiles.count + 1)
+        let reader = try IndexReader.open(directory: corpus.index)
+        #expect(try reader.search("Mopti").total == 300 + 1)
+        #expect(try reader.search("collectivite:commune:90010").total >= 300)
+        var ids: [String] = []
+        try reader.forEachStoredDocument { if $0.document.source == path { ids.append($0.document.id) } }
+
+        // The same corpus read whole gives the same documents.
+        let whole = try TestCorpus(name: "streamedJSONLinesWhole")
+        defer { whole.remove() }
+        try FileManager.default.removeItem(atPath: whole.corpus + "/mauvais")
+        try FileManager.default.copyItem(atPath: path, toPath: whole.corpus + "/bons/articles.jsonl")
+        _ = try await whole.run(whole.request())
+        var wholeIds: [String] = []
+        try IndexReader.open(directory: whole.index).forEachStoredDocument {
+            if $0.document.source.hasSuffix("/bons/articles.jsonl") { wholeIds.append($0.document.id) }
+        }
+        #expect(ids.count == 300 && ids.sorted() == wholeIds.sorted())
+
+        let again = try await corpus.run(streamed)
+        #expect(again.didNothing)
+
+        try Data((lines.prefix(100).joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let changed = try await corpus.run(streamed)
+        #expect(changed.updated == 1 && changed.documents == 99)
+        #expect(try IndexReader.open(directory: corpus.index).search("Mopti").total == 99 + 1)
+    }
+
     @Test("A second run over the same corpus processes nothing and says so")
     func secondRunDoesNothing() async throws {
         let corpus = try TestCorpus()

@@ -30,6 +30,18 @@ public struct ExtractionInput: Sendable {
         self.format = format
     }
 
+    /// An input whose bytes were already hashed (`hasher` holds the state after them): the
+    /// caller that read the file need not hash it twice. `data` may be empty for a file
+    /// streamed from disk (see `JSONLinesExtractor.forEachDocument(streamingFile:…)`).
+    public init(path: String, data: Data, format: DocumentFormat, hasherAfterData hasher: SHA256) {
+        self.path = path
+        self.data = data
+        self.hasherAfterData = hasher
+        var copy = hasher
+        self.contentHash = copy.finalizeHex()
+        self.format = format
+    }
+
     /// The id of one item of a multi-document file: SHA-256 of the bytes + "#" + key.
     public func itemID(_ key: String) -> String {
         var hasher = hasherAfterData

@@ -49,27 +49,121 @@ public struct JSONLinesExtractor: Extractor {
                 let nl = memchr(base + lineStart, 0x0A, remaining)
                 let lineEnd = nl.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
                 defer { lineStart = lineEnd + 1 }
-                var blank = true
-                for k in lineStart..<lineEnd where base[k] > 0x20 { blank = false; break }
-                if blank { continue }
-                var parser = JSONLineParser(base, start: lineStart, end: lineEnd)
-                let fields: JSONLineParser.Fields
-                do {
-                    fields = try parser.parse()
-                } catch let error as JSONLineParser.Failure {
-                    skipped(SkippedLine(line: lineNumber, reason: "JSON mal formé (\(error.reason), octet \(error.offset - lineStart + 1))"))
-                    continue
-                } catch {
-                    continue
+                if let document = line(base, lineStart, lineEnd, number: lineNumber, input: input, skipped: skipped) {
+                    body(document)
                 }
-                guard let text = fields.text else {
-                    skipped(SkippedLine(line: lineNumber, reason: "pas de champ « text »"))
-                    continue
-                }
-                let key = fields.id ?? "ligne-\(lineNumber)"
-                body(document(text: text, fields: fields, key: key, input: input))
             }
         }
+    }
+
+    /// Longest line the streaming reader accepts (a longer one is skipped with a warning).
+    public static let maximumLineLength = 256 << 20
+
+    /// Streams the documents of a JSON Lines file read from disk in chunks, so that memory
+    /// stays bounded whatever the file's size. `hasherAfterFile` is the SHA-256 state after
+    /// the whole file (item ids depend on it). Returns the SHA-256 hex of the bytes read,
+    /// for the caller to check that the file did not change between two reads. Throws an
+    /// `ExtractionError` when the file cannot be read, or what `body` throws.
+    @discardableResult
+    public func forEachDocument(
+        streamingFile path: String, hasherAfterFile: SHA256, chunkSize: Int = 4 << 20,
+        skipped: (SkippedLine) -> Void, _ body: (Document) throws -> Void
+    ) throws -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw ExtractionError.unreadable(path: path, reason: DocumentExtractor.reason(errno: errno, path: path))
+        }
+        defer { close(fd) }
+        let input = ExtractionInput(path: path, data: Data(), format: .jsonl, hasherAfterData: hasherAfterFile)
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: max(chunkSize, 16))
+        var filled = 0  // bytes of buffer holding data
+        var lineNumber = 0
+        var first = true
+        var overlong = false  // inside a line longer than the limit: skip to its end
+        var atEnd = false
+        while !atEnd {
+            if filled == buffer.count {
+                // One line fills the buffer: grow it, up to the limit.
+                if buffer.count >= Self.maximumLineLength {
+                    overlong = true
+                    filled = 0
+                } else {
+                    buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+                }
+            }
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                while true {
+                    let r = read(fd, raw.baseAddress! + filled, raw.count - filled)
+                    if r < 0 && errno == EINTR { continue }
+                    return r
+                }
+            }
+            if n < 0 {
+                throw ExtractionError.unreadable(path: path, reason: DocumentExtractor.reason(errno: errno, path: path))
+            }
+            buffer.withUnsafeBufferPointer { hasher.update(UnsafeBufferPointer(rebasing: $0[filled..<(filled + n)])) }
+            filled += n
+            atEnd = n == 0
+            var consumed = 0
+            try buffer.withUnsafeBufferPointer { buf in
+                let base = buf.baseAddress!
+                var lineStart = 0
+                if first, filled >= 3 || atEnd {
+                    first = false
+                    if filled >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { lineStart = 3 }
+                }
+                while lineStart < filled {
+                    let nl = memchr(base + lineStart, 0x0A, filled - lineStart)
+                    guard nl != nil || atEnd else { break }
+                    let lineEnd = nl.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? filled
+                    lineNumber += 1
+                    if overlong {
+                        overlong = false
+                        skipped(SkippedLine(line: lineNumber, reason: "ligne de plus de \(Self.maximumLineLength) octets"))
+                    } else if let document = line(base, lineStart, lineEnd, number: lineNumber, input: input, skipped: skipped) {
+                        try body(document)
+                    }
+                    lineStart = lineEnd + 1
+                }
+                consumed = min(lineStart, filled)
+            }
+            if consumed > 0 {
+                buffer.withUnsafeMutableBufferPointer { b in
+                    let rest = filled - consumed
+                    if rest > 0 { b.baseAddress!.update(from: b.baseAddress! + consumed, count: rest) }
+                }
+                filled -= consumed
+            }
+        }
+        return hasher.finalizeHex()
+    }
+
+    /// The document of one line, or nil (blank or skipped line).
+    private func line(
+        _ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int, number lineNumber: Int, input: ExtractionInput,
+        skipped: (SkippedLine) -> Void
+    ) -> Document? {
+        var blank = true
+        for k in lineStart..<lineEnd where base[k] > 0x20 {
+            blank = false
+            break
+        }
+        if blank { return nil }
+        var parser = JSONLineParser(base, start: lineStart, end: lineEnd)
+        let fields: JSONLineParser.Fields
+        do {
+            fields = try parser.parse()
+        } catch {
+            skipped(SkippedLine(line: lineNumber, reason: "JSON mal formé (\(error.reason), octet \(error.offset - lineStart + 1))"))
+            return nil
+        }
+        guard let text = fields.text else {
+            skipped(SkippedLine(line: lineNumber, reason: "pas de champ « text »"))
+            return nil
+        }
+        let key = fields.id ?? "ligne-\(lineNumber)"
+        return document(text: text, fields: fields, key: key, input: input)
     }
 
     private func document(text raw: String, fields: JSONLineParser.Fields, key: String, input: ExtractionInput) -> Document {

@@ -24,6 +24,9 @@ public struct IngestRequest: Sendable {
     /// so an interrupted run loses at most that much work.
     public var commitEveryFiles: Int
     public var commitEverySeconds: Double
+    /// JSON Lines files at least this large are streamed into the index, never read whole
+    /// (memory bounded whatever their size).
+    public var streamingThreshold = 8 << 20
 
     public static let defaultMemoryBudget = 512 * 1024 * 1024
 

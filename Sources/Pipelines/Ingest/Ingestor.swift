@@ -35,7 +35,18 @@ public struct Ingestor: Sendable {
         case failed(FailureRecord)
         case planned(isUpdate: Bool)
         case processed(ProcessedFile)
+        /// A large JSON Lines file: hashed here, its documents streamed into the index when
+        /// it is applied, never all in memory.
+        case streamed(StreamedFile)
     }
+
+    struct StreamedFile: Sendable {
+        var hash: String
+        /// SHA-256 state after the whole file (item ids derive from it).
+        var hasher: SHA256
+        var isUpdate: Bool
+    }
+
 
     struct ProcessedFile: Sendable {
         var hash: String
@@ -67,7 +78,9 @@ public struct Ingestor: Sendable {
             let exists = FileManager.default.fileExists(atPath: directory)
             if !request.dryRun || exists {
                 do {
-                    writer = try IndexWriter(directory: directory, memoryBudget: request.memoryBudget)
+                    // One core asked for: the documents are indexed on the run's own thread.
+                    let threads = request.parallelism == 1 ? 0 : request.parallelism
+                    writer = try IndexWriter(directory: directory, memoryBudget: request.memoryBudget, indexingThreads: threads)
                 } catch {
                     throw IngestError.index("\(error)")
                 }
@@ -175,6 +188,22 @@ public struct Ingestor: Sendable {
                             summary.failed += 1
                             summary.failures.append(failure)
                         }
+                    case .streamed(let streamed):
+                        switch try stream(file, streamed, into: writer, outputs: outputs) {
+                        case .indexed(let n):
+                            if writer != nil {
+                                pendingChanges += 1
+                                changedSinceStart += 1
+                            }
+                            summary.documents += n
+                            if streamed.isUpdate { summary.updated += 1 } else { summary.added += 1 }
+                            outcome = streamed.isUpdate ? .updated(documents: n) : .added(documents: n)
+                        case .failed(let record):
+                            if writer != nil { pendingChanges += 1 }
+                            summary.failed += 1
+                            summary.failures.append(record)
+                            outcome = .failed(record)
+                        }
                     }
                     progress.fileFinished(
                         FileEvent(path: file.path, bytes: bytes, outcome: outcome, done: nextToApply, total: files.count))
@@ -215,6 +244,15 @@ public struct Ingestor: Sendable {
 
     /// Everything done to one file off the commit path. Returns the result and the bytes read.
     func process(_ file: WalkedFile, knownHash: String?, checker: ConventionChecker?) -> (FileResult, Int) {
+        if file.size >= request.streamingThreshold, checker == nil {
+            // Not JSON Lines (nil): read whole, as any file.
+            if let probe = probeForStreaming(file) {
+                if let knownHash, knownHash == probe.hash { return (.unchanged, file.size) }
+                let isUpdate = knownHash != nil
+                if request.dryRun { return (.planned(isUpdate: isUpdate), file.size) }
+                return (.streamed(StreamedFile(hash: probe.hash, hasher: probe.hasher, isUpdate: isUpdate)), file.size)
+            }
+        }
         let data: Data
         do {
             data = try extractor.readFile(path: file.path)
@@ -223,7 +261,8 @@ public struct Ingestor: Sendable {
         }
         var hasher = SHA256()
         hasher.update(data)
-        let hash = hasher.finalizeHex()
+        var finished = hasher
+        let hash = finished.finalizeHex()
         if let knownHash, knownHash == hash {
             // Indexed and unchanged; but a convention whose report is missing (first run of the
             // conventions pipeline over files another run indexed, or a deleted output folder)
@@ -247,7 +286,7 @@ public struct Ingestor: Sendable {
 
         var documents: [Document]
         do {
-            documents = try extractor.extract(data: data, path: file.path)
+            documents = try extractor.extract(data: data, path: file.path, hasher: hasher)
         } catch {
             return (.failed(FailureRecord(path: file.path, stage: .extract, error: error)), data.count)
         }
@@ -279,6 +318,109 @@ public struct Ingestor: Sendable {
                     hash: hash, isUpdate: isUpdate, documents: documents, entities: entities, outputFailure: outputFailure)),
             data.count
         )
+    }
+}
+
+extension Ingestor {
+    struct StreamingProbe {
+        var hash: String
+        var hasher: SHA256
+    }
+
+    /// Hashes a large file by chunks and sniffs its head: a probe when it is JSON Lines,
+    /// nil when it is another format (to be read whole).
+    func probeForStreaming(_ file: WalkedFile) -> StreamingProbe? {
+        let fd = open(file.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        // On any problem the ordinary path reads the file and gives the French reason.
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var hasher = SHA256()
+        var head = Data()
+        var chunk = [UInt8](repeating: 0, count: 4 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { raw -> Int in
+                while true {
+                    let r = read(fd, raw.baseAddress!, raw.count)
+                    if r < 0 && errno == EINTR { continue }
+                    return r
+                }
+            }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            chunk.withUnsafeBufferPointer { hasher.update(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            if head.count < 1 << 16 { head.append(contentsOf: chunk[0..<min(n, (1 << 16) - head.count)]) }
+            if head.count >= 4096, FormatSniffer.sniff(head, path: file.path) != .jsonl { return nil }
+        }
+        guard FormatSniffer.sniff(head, path: file.path) == .jsonl else { return nil }
+        var finished = hasher
+        return StreamingProbe(hash: finished.finalizeHex(), hasher: hasher)
+    }
+
+    /// Streams the documents of a large JSON Lines file into the index (entities
+    /// recognized on the indexing threads unless the run writes them out). Returns the
+    /// number of documents, or the failure record; a failure mid-file removes what was
+    /// added from it (the file is re-read at the next run). Throws only when the index
+    /// itself fails.
+    enum StreamOutcome {
+        case indexed(documents: Int)
+        case failed(FailureRecord)
+    }
+
+    func stream(_ file: WalkedFile, _ streamed: StreamedFile, into writer: IndexWriter?, outputs: OutputFiles) throws
+        -> StreamOutcome
+    {
+        let allTypes = request.entityTypes == Set(EntityType.allCases)
+        let recognizeHere = recognizer != nil && !request.entityTypes.isEmpty && (outputs.writesEntities || !allTypes || writer == nil)
+        var count = 0
+        var skipped: [String] = []
+        var indexFailure: Error? = nil
+        do {
+            if streamed.isUpdate, let writer { try writer.deleteSource(file.path) }
+            let readHash = try JSONLinesExtractor().forEachDocument(
+                streamingFile: file.path, hasherAfterFile: streamed.hasher,
+                skipped: { skipped.append($0.message) }
+            ) { document in
+                var document = document
+                if !skipped.isEmpty {
+                    // Warnings of skipped lines go on the next document read.
+                    document.warnings.append(contentsOf: skipped.prefix(20))
+                    if skipped.count > 20 { document.warnings.append("\(skipped.count - 20) autres lignes ignorées") }
+                    skipped.removeAll()
+                }
+                do {
+                    if recognizeHere, let recognizer {
+                        let entities = recognizer.recognize(document, types: request.entityTypes)
+                        try writer?.add(document, entities: entities, fileHash: streamed.hash)
+                        try outputs.writeEntities([document], [entities])
+                    } else if let recognizer, !request.entityTypes.isEmpty {
+                        try writer?.add(document, fileHash: streamed.hash, recognizer: recognizer)
+                    } else {
+                        try writer?.add(document, entities: [], fileHash: streamed.hash)
+                    }
+                } catch let error as IngestError {
+                    throw error
+                } catch {
+                    indexFailure = error
+                    throw error
+                }
+                count += 1
+            }
+            if readHash != streamed.hash {
+                throw ExtractionError.unreadable(path: file.path, reason: "le fichier a changé pendant sa lecture")
+            }
+            if count == 0 {
+                let reason = skipped.first ?? "aucune ligne"
+                throw ExtractionError.damaged(path: file.path, reason: "aucun document JSON Lines lisible (\(reason))")
+            }
+            return .indexed(documents: count)
+        } catch let error as IngestError {
+            throw error
+        } catch {
+            if let indexFailure { throw IngestError.index("\(file.path) : \(indexFailure)") }
+            // Drop what this file added; it is read again next time.
+            do { try writer?.deleteSource(file.path) } catch { throw IngestError.index("\(file.path) : \(error)") }
+            return .failed(FailureRecord(path: file.path, stage: .extract, error: error))
+        }
     }
 }
 

@@ -21,6 +21,9 @@ final class OutputFiles {
 
     deinit { try? entitiesHandle?.close() }
 
+    /// Whether the run writes an entities file.
+    var writesEntities: Bool { entitiesHandle != nil }
+
     func writeEntities(_ documents: [Document], _ entities: [[Entity]]) throws {
         guard entitiesHandle != nil else { return }
         for (document, list) in zip(documents, entities) where !list.isEmpty {

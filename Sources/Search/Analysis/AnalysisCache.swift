@@ -87,6 +87,9 @@ final class AnalysisCache {
 
     var view: View { View(slots: slots, mask: slotCount - 1, arena: arena) }
 
+    /// Bytes allocated by the cache.
+    var memoryBytes: Int { arenaCapacity + slotCount * MemoryLayout<UInt64>.stride }
+
     @inline(__always)
     static func padded(_ n: Int) -> Int { (n + 7) & ~7 }
 

@@ -33,13 +33,21 @@ final class IndexingPool: @unchecked Sendable {
     private let budgetPerWorker: Int
     private let directory: String
     private let maxQueue = 512
+    /// Text bytes waiting in the queue, at most `maxQueueBytes` (but always one document).
+    private var queuedBytes = 0
+    private let maxQueueBytes = 16 << 20
     private var nameCounter = 0
     private let namePrefix: String
 
+    /// No worker thread: jobs run on the caller's thread, in `enqueue`.
+    private let inline: Bool
+
+    /// `workers` threads (0: none, every job runs inside `enqueue`).
     init(workers: Int, budgetPerWorker: Int, directory: String) {
         self.budgetPerWorker = budgetPerWorker
         self.directory = directory
-        builders = (0..<workers).map { _ in SegmentBuilder() }
+        inline = workers == 0
+        builders = (0..<max(1, workers)).map { _ in SegmentBuilder() }
         namePrefix = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36) + "_" + String(getpid(), radix: 36)
         for w in 0..<workers {
             let t = Thread { [unowned self] in self.run(worker: w) }
@@ -59,9 +67,18 @@ final class IndexingPool: @unchecked Sendable {
     }
 
     func enqueue(_ job: Job) {
+        if inline {
+            perform(job, worker: 0)
+            return
+        }
+        let bytes = job.document.text.utf8.count
         condition.lock()
-        while queue.count - queueHead >= maxQueue { condition.wait() }
+        // Bounded by count and by bytes (a few huge documents must not fill the memory).
+        while queue.count > queueHead && (queue.count - queueHead >= maxQueue || queuedBytes + bytes > maxQueueBytes) {
+            condition.wait()
+        }
         queue.append(job)
+        queuedBytes += bytes
         condition.broadcast()
         condition.unlock()
     }
@@ -76,35 +93,44 @@ final class IndexingPool: @unchecked Sendable {
             }
             let job = queue[queueHead]
             queueHead += 1
+            queuedBytes -= job.document.text.utf8.count
             if queueHead > 4096, queueHead * 2 > queue.count {
                 queue.removeFirst(queueHead)
                 queueHead = 0
             }
             busy += 1
-            let builder = builders[worker]
             condition.broadcast()
             condition.unlock()
-
-            var entities = job.entities
-            if let r = job.recognizer {
-                entities += r.recognize(job.document)
-                entities.sort { ($0.start, $0.end) < ($1.start, $1.end) }
-            }
-            builder.add(job.document, entities: entities, fileHash: job.fileHash)
-            var result: Flushed? = nil
-            var error: Error? = nil
-            if builder.memoryBytes > budgetPerWorker {
-                do { result = try write(builder) } catch let e { error = e }
-            }
-
-            condition.lock()
-            if result != nil || error != nil { builders[worker] = SegmentBuilder() }
-            if let result { flushed.append(result) }
-            if let error, failure == nil { failure = error }
-            busy -= 1
-            condition.broadcast()
-            condition.unlock()
+            perform(job, worker: worker)
         }
+    }
+
+    /// Analyzes and inverts one job into the worker's builder; writes the builder out as a
+    /// segment when it outgrows its budget.
+    private func perform(_ job: Job, worker: Int) {
+        condition.lock()
+        let builder = builders[worker]
+        condition.unlock()
+
+        var entities = job.entities
+        if let r = job.recognizer {
+            entities += r.recognize(job.document)
+            entities.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        }
+        builder.add(job.document, entities: entities, fileHash: job.fileHash)
+        var result: Flushed? = nil
+        var error: Error? = nil
+        if builder.memoryBytes > budgetPerWorker {
+            do { result = try write(builder) } catch let e { error = e }
+        }
+
+        condition.lock()
+        if result != nil || error != nil { builders[worker] = SegmentBuilder() }
+        if let result { flushed.append(result) }
+        if let error, failure == nil { failure = error }
+        if !inline { busy -= 1 }
+        condition.broadcast()
+        condition.unlock()
     }
 
     private func write(_ builder: SegmentBuilder) throws -> Flushed {

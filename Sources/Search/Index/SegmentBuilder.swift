@@ -37,6 +37,8 @@ final class SegmentBuilder {
     /// Scratch for one document: packed (termId << 32 | position).
     private var occurrences: [UInt64] = []
     private var postingBytes = 0
+    /// Of which doc streams (the rest is positions).
+    private var docStreamBytes = 0
 
     /// This builder's own analyzer: its cache also keeps each word's term ids in this
     /// segment (see `FrenchAnalyzer.analyzeResolved`), so it serves no one else.
@@ -45,10 +47,24 @@ final class SegmentBuilder {
     init() {}
 
     /// Approximate memory held by the buffers.
+    /// Memory held by the buffered documents, counted as allocated: the postings buffers
+    /// by capacity, with the header and allocator overhead of each, the per-term arrays,
+    /// the term table, the compressed store and the per-document arrays. What does not
+    /// grow with the documents (the analysis cache, bounded by its own limit, and the
+    /// store dictionary's match-finder tables) is a fixed overhead, not counted here.
     var memoryBytes: Int {
-        terms.memoryBytes + postingBytes + docBufs.count * 56 + stored.memoryBytes
-            + norms.count + facetForward.count
+        let perTerm = MemoryLayout<Int32>.stride * 3 + 2 * MemoryLayout<[UInt8]>.stride
+        return terms.memoryBytes + bufferCapacity + nonEmptyBuffers * SegmentBuilder.arrayOverhead
+            + docBufs.count * perTerm + stored.memoryBytes
+            + norms.bytes.capacity + facetForward.bytes.capacity + facetOffsets.capacity * 4
+            + docSources.count * 16 + occurrences.capacity * 8
     }
+
+    /// Heap header of a Swift array plus the allocator's own, per buffer.
+    static let arrayOverhead = 48
+    /// Capacity of the per-term postings buffers, summed.
+    private var bufferCapacity = 0
+    private var nonEmptyBuffers = 0
 
     /// Gap between the title's positions and the text's, so phrases never span them.
     static let titleGap: Int32 = 16
@@ -197,6 +213,9 @@ final class SegmentBuilder {
             self.docFreqs = docFreqs
         }
         var added = 0
+        var addedDocs = 0
+        var grown = 0
+        var newBuffers = 0
         let n = occurrences.count
         occurrences.withUnsafeBufferPointer { occ in
             titleMark.withUnsafeBufferPointer { titleMark in
@@ -210,6 +229,9 @@ final class SegmentBuilder {
                     let freq = UInt32(j - i)
                     let delta = UInt32(bitPattern: docId - (docFreqs[t] == 0 ? 0 : lastDoc[t]))
                     let before = docBufs[t].count + posBufs[t].count
+                    let docsBefore = docBufs[t].count
+                    let capacityBefore = docBufs[t].capacity + posBufs[t].capacity
+                    if docFreqs[t] == 0 { newBuffers += positional ? 2 : 1 }
                     let flags: UInt32 = (titleMark[t] == docId + 1 ? 2 : 0) | (freq == 1 ? 1 : 0)
                     appendVarint(&docBufs[t], delta << 2 | flags)
                     if freq != 1 { appendVarint(&docBufs[t], freq) }
@@ -222,6 +244,8 @@ final class SegmentBuilder {
                         }
                     }
                     added += docBufs[t].count + posBufs[t].count - before
+                    addedDocs += docBufs[t].count - docsBefore
+                    grown += docBufs[t].capacity + posBufs[t].capacity - capacityBefore
                     lastDoc[t] = docId
                     docFreqs[t] += 1
                     i = j
@@ -229,6 +253,9 @@ final class SegmentBuilder {
             }
         }
         postingBytes += added
+        docStreamBytes += addedDocs
+        bufferCapacity += grown
+        nonEmptyBuffers += newBuffers
     }
 
     private func store(_ document: StoredDocument) {
@@ -261,8 +288,9 @@ final class SegmentBuilder {
             }
         }
         var dict = TermDictionaryWriter()
-        var postings = ByteWriter(capacity: postingBytes)
-        var positions = ByteWriter(capacity: postingBytes)
+        // Bytes move from the per-term buffers (freed as they go) to the two sections.
+        var postings = ByteWriter(capacity: docStreamBytes + n * 2)
+        var positions = ByteWriter(capacity: postingBytes - docStreamBytes)
         for id in order {
             let t = Int(id)
             let positional = terms.field(id) == Field.body.rawValue

@@ -22,11 +22,11 @@ struct StoredFieldsWriter {
     private(set) var data: [UInt8] = []
     private var index = ByteWriter()
 
-    /// Bytes held: compressed records, records waiting for the dictionary, the index and
-    /// the dictionary's match-finder tables.
+    /// Bytes held for the documents: compressed records, records waiting for the
+    /// dictionary, the index (the dictionary itself, at most 64 KiB plus its tables, is a
+    /// fixed overhead).
     var memoryBytes: Int {
-        data.capacity + pendingBytes + pending.count * 32 + index.bytes.capacity
-            + (dictionary.map { $0.bytes.count * 5 + (1 << 17) } ?? 0)
+        data.capacity + pendingBytes + pending.count * 48 + index.bytes.capacity
     }
 
     mutating func add(_ record: [UInt8]) {

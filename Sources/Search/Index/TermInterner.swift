@@ -20,7 +20,7 @@ struct TermInterner {
     var count: Int { starts.count - 1 }
 
     /// Approximate bytes held.
-    var memoryBytes: Int { arena.count + count * 8 + table.count * 4 }
+    var memoryBytes: Int { arena.capacity + starts.capacity * 4 + hashes.capacity * 4 + table.count * 4 }
 
     @inline(__always) private static func hash(_ field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt32 = 2_166_136_261 ^ UInt32(field)
