@@ -61,21 +61,19 @@ public struct JSONLinesExtractor: Extractor {
 
     /// Streams the documents of a JSON Lines file read from disk in chunks, so that memory
     /// stays bounded whatever the file's size. `hasherAfterFile` is the SHA-256 state after
-    /// the whole file (item ids depend on it). Returns the SHA-256 hex of the bytes read,
-    /// for the caller to check that the file did not change between two reads. Throws an
-    /// `ExtractionError` when the file cannot be read, or what `body` throws.
-    @discardableResult
+    /// the whole file, as the caller hashed it (item ids depend on it; the caller checks
+    /// that the file did not change in between). Throws an `ExtractionError` when the file
+    /// cannot be read, or what `body` throws.
     public func forEachDocument(
         streamingFile path: String, hasherAfterFile: SHA256, chunkSize: Int = 4 << 20,
         skipped: (SkippedLine) -> Void, _ body: (Document) throws -> Void
-    ) throws -> String {
+    ) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw ExtractionError.unreadable(path: path, reason: DocumentExtractor.reason(errno: errno, path: path))
         }
         defer { close(fd) }
         let input = ExtractionInput(path: path, data: Data(), format: .jsonl, hasherAfterData: hasherAfterFile)
-        var hasher = SHA256()
         var buffer = [UInt8](repeating: 0, count: max(chunkSize, 16))
         var filled = 0  // bytes of buffer holding data
         var lineNumber = 0
@@ -102,7 +100,6 @@ public struct JSONLinesExtractor: Extractor {
             if n < 0 {
                 throw ExtractionError.unreadable(path: path, reason: DocumentExtractor.reason(errno: errno, path: path))
             }
-            buffer.withUnsafeBufferPointer { hasher.update(UnsafeBufferPointer(rebasing: $0[filled..<(filled + n)])) }
             filled += n
             atEnd = n == 0
             var consumed = 0
@@ -136,7 +133,6 @@ public struct JSONLinesExtractor: Extractor {
                 filled -= consumed
             }
         }
-        return hasher.finalizeHex()
     }
 
     /// The document of one line, or nil (blank or skipped line).

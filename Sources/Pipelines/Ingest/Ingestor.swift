@@ -45,6 +45,31 @@ public struct Ingestor: Sendable {
         /// SHA-256 state after the whole file (item ids derive from it).
         var hasher: SHA256
         var isUpdate: Bool
+        /// The file as it was when hashed: streaming checks it did not change since.
+        var identity: FileIdentity
+    }
+
+    /// What `stat` says of a file: equal before hashing and after streaming means the bytes
+    /// streamed are the bytes hashed.
+    struct FileIdentity: Sendable, Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modifiedSeconds: Int
+        var modifiedNanoseconds: Int
+
+        init(_ st: stat) {
+            device = UInt64(st.st_dev)
+            inode = UInt64(st.st_ino)
+            size = Int64(st.st_size)
+            modifiedSeconds = Int(st.st_mtim.tv_sec)
+            modifiedNanoseconds = Int(st.st_mtim.tv_nsec)
+        }
+
+        static func of(path: String) -> FileIdentity? {
+            var st = stat()
+            return stat(path, &st) == 0 ? FileIdentity(st) : nil
+        }
     }
 
 
@@ -250,7 +275,10 @@ public struct Ingestor: Sendable {
                 if let knownHash, knownHash == probe.hash { return (.unchanged, file.size) }
                 let isUpdate = knownHash != nil
                 if request.dryRun { return (.planned(isUpdate: isUpdate), file.size) }
-                return (.streamed(StreamedFile(hash: probe.hash, hasher: probe.hasher, isUpdate: isUpdate)), file.size)
+                return (
+                    .streamed(StreamedFile(hash: probe.hash, hasher: probe.hasher, isUpdate: isUpdate, identity: probe.identity)),
+                    file.size
+                )
             }
         }
         let data: Data
@@ -325,6 +353,7 @@ extension Ingestor {
     struct StreamingProbe {
         var hash: String
         var hasher: SHA256
+        var identity: FileIdentity
     }
 
     /// Hashes a large file by chunks and sniffs its head: a probe when it is JSON Lines,
@@ -334,6 +363,9 @@ extension Ingestor {
         // On any problem the ordinary path reads the file and gives the French reason.
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        let identity = FileIdentity(st)
         var hasher = SHA256()
         var head = Data()
         var chunk = [UInt8](repeating: 0, count: 4 << 20)
@@ -353,7 +385,7 @@ extension Ingestor {
         }
         guard FormatSniffer.sniff(head, path: file.path) == .jsonl else { return nil }
         var finished = hasher
-        return StreamingProbe(hash: finished.finalizeHex(), hasher: hasher)
+        return StreamingProbe(hash: finished.finalizeHex(), hasher: hasher, identity: identity)
     }
 
     /// Streams the documents of a large JSON Lines file into the index (entities
@@ -376,7 +408,7 @@ extension Ingestor {
         var indexFailure: Error? = nil
         do {
             if streamed.isUpdate, let writer { try writer.deleteSource(file.path) }
-            let readHash = try JSONLinesExtractor().forEachDocument(
+            try JSONLinesExtractor().forEachDocument(
                 streamingFile: file.path, hasherAfterFile: streamed.hasher,
                 skipped: { skipped.append($0.message) }
             ) { document in
@@ -405,7 +437,7 @@ extension Ingestor {
                 }
                 count += 1
             }
-            if readHash != streamed.hash {
+            if FileIdentity.of(path: file.path) != streamed.identity {
                 throw ExtractionError.unreadable(path: file.path, reason: "le fichier a changé pendant sa lecture")
             }
             if count == 0 {

@@ -25,6 +25,8 @@ enum LZCompressor {
     static let outputSlack = 32
     /// Candidates examined per position: compression ratio against indexing time.
     static let chainDepth = 4
+    /// The same in the dictionary, where most of the time goes.
+    static let dictionaryDepth = 4
 
     /// A dictionary with its match-finder tables (built once, shared by every document).
     struct Dictionary: Sendable {
@@ -69,37 +71,74 @@ enum LZCompressor {
     /// Appends the compressed form of `src` to `out`.
     static func compress(_ src: UnsafeBufferPointer<UInt8>, dictionary: Dictionary = .empty, into out: inout [UInt8]) {
         let n = src.count
-        @inline(__always) func appendLength(_ value: Int) {
-            var v = value
-            while v >= 255 {
-                out.append(255)
-                v -= 255
-            }
-            out.append(UInt8(v))
-        }
         guard n > 0, let p = src.baseAddress else {
             out.append(0)
             return
         }
-        @inline(__always) func emit(literalsFrom start: Int, to end: Int, matchLength: Int, offset: Int) {
+        // Worst case: every byte a literal, plus the length bytes and a token.
+        let bound = n + n / 255 + 16
+        let dst = UnsafeMutablePointer<UInt8>.allocate(capacity: bound + 16)
+        defer { dst.deallocate() }
+        let written = dictionary.bytes.withUnsafeBufferPointer { d in
+            dictionary.head.withUnsafeBufferPointer { dh in
+                dictionary.chain.withUnsafeBufferPointer { dc in
+                    encode(p, n, dictionary: d, dictHead: dh, dictChain: dc, into: dst)
+                }
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(start: dst, count: written))
+    }
+
+    /// The encoder proper, on raw pointers (no closure, no array in the loop). Returns the
+    /// bytes written to `dst`.
+    private static func encode(
+        _ p: UnsafePointer<UInt8>, _ n: Int, dictionary: UnsafeBufferPointer<UInt8>,
+        dictHead: UnsafeBufferPointer<Int32>, dictChain: UnsafeBufferPointer<Int32>,
+        into dst: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        var o = 0
+        @inline(__always) func put(_ b: UInt8) {
+            dst[o] = b
+            o &+= 1
+        }
+        @inline(__always) func putLength(_ value: Int) {
+            var v = value
+            while v >= 255 {
+                put(255)
+                v -= 255
+            }
+            put(UInt8(v))
+        }
+        @inline(__always) func sequence(_ start: Int, _ end: Int, _ matchLength: Int, _ offset: Int) {
             let literals = end - start
             let ml = matchLength - minMatch
-            let token = UInt8(min(literals, 15) << 4) | (matchLength > 0 ? UInt8(min(ml, 15)) : 0)
-            out.append(token)
-            if literals >= 15 { appendLength(literals - 15) }
-            if literals > 0 { out.append(contentsOf: UnsafeBufferPointer(start: p + start, count: literals)) }
+            put(UInt8(min(literals, 15) << 4) | (matchLength > 0 ? UInt8(min(ml, 15)) : 0))
+            if literals >= 15 { putLength(literals - 15) }
+            if literals > 0 {
+                if literals <= 16 && n - start >= 16 {
+                    // One 16-byte move (the output has slack; the input has 16 bytes here).
+                    UnsafeMutableRawPointer(dst + o).storeBytes(
+                        of: UnsafeRawPointer(p + start).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                    UnsafeMutableRawPointer(dst + o + 8).storeBytes(
+                        of: UnsafeRawPointer(p + start + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                } else {
+                    (dst + o).update(from: p + start, count: literals)
+                }
+                o &+= literals
+            }
             guard matchLength > 0 else { return }
-            out.append(UInt8(truncatingIfNeeded: offset))
-            out.append(UInt8(truncatingIfNeeded: offset >> 8))
-            if ml >= 15 { appendLength(ml - 15) }
+            put(UInt8(truncatingIfNeeded: offset))
+            put(UInt8(truncatingIfNeeded: offset >> 8))
+            if ml >= 15 { putLength(ml - 15) }
         }
         if n < minMatch + 1 {
-            emit(literalsFrom: 0, to: n, matchLength: 0, offset: 0)
-            return
+            sequence(0, n, 0, 0)
+            return o
         }
         // The document's own match finder, sized to it.
         var bits = 8
         while bits < 15 && (1 << bits) < n { bits += 1 }
+        let shift = UInt32(32 - bits)
         let localHead = UnsafeMutablePointer<Int32>.allocate(capacity: 1 << bits)
         localHead.initialize(repeating: -1, count: 1 << bits)
         let localChain = UnsafeMutablePointer<Int32>.allocate(capacity: n)
@@ -107,18 +146,15 @@ enum LZCompressor {
             localHead.deallocate()
             localChain.deallocate()
         }
-        let last = n - minMatch
-        var inserted = 0
-        @inline(__always) func insert(upTo target: Int) {
-            while inserted <= min(target, last) {
-                let h = hash(p + inserted, bits: bits)
-                localChain[inserted] = localHead[h]
-                localHead[h] = Int32(inserted)
-                inserted += 1
-            }
+        let dict = dictionary.baseAddress
+        let dictCount = dict == nil ? 0 : dictionary.count
+        let dictShift = UInt32(32 - Dictionary.hashBits)
+        let useDictionary = dictCount >= minMatch
+        @inline(__always) func load32(_ q: UnsafePointer<UInt8>) -> UInt32 {
+            UnsafeRawPointer(q).loadUnaligned(as: UInt32.self)
         }
         @inline(__always) func common(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ limit: Int) -> Int {
-            var k = 0
+            var k = 4  // the first four bytes are known equal
             while k + 8 <= limit {
                 let x = UnsafeRawPointer(a + k).loadUnaligned(as: UInt64.self)
                 let y = UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self)
@@ -129,81 +165,70 @@ enum LZCompressor {
             return k
         }
 
-        return dictionary.bytes.withUnsafeBufferPointer { dictBuffer in
-            dictionary.head.withUnsafeBufferPointer { dictHead in
-                dictionary.chain.withUnsafeBufferPointer { dictChain in
-                    let dict = dictBuffer.baseAddress
-                    let dictCount = dictBuffer.count
-                    /// The longest earlier match for position `i`: in the document, then
-                    /// in the dictionary (length 0 when none).
-                    @inline(__always) func find(_ i: Int) -> (length: Int, offset: Int) {
-                        insert(upTo: i - 1)
-                        var best = 0
-                        var bestOffset = 0
-                        let limit = n - i
-                        let here = p + i
-                        let first = UnsafeRawPointer(here).loadUnaligned(as: UInt32.self)
-                        var candidate = Int(localHead[hash(here, bits: bits)])
-                        var depth = chainDepth
-                        while candidate >= 0, depth > 0, i - candidate <= maxOffset {
-                            let c = p + candidate
-                            if (best < minMatch || c[best] == here[best])
-                                && UnsafeRawPointer(c).loadUnaligned(as: UInt32.self) == first
-                            {
-                                let length = common(c, here, limit)
-                                if length > best {
-                                    best = length
-                                    bestOffset = i - candidate
-                                    if length == limit { return (best, bestOffset) }
-                                }
-                            }
-                            candidate = Int(localChain[candidate])
-                            depth -= 1
-                        }
-                        guard let dict, dictCount >= minMatch else {
-                            return best >= minMatch ? (best, bestOffset) : (0, 0)
-                        }
-                        // Dictionary positions within reach of a 16-bit offset.
-                        let lowest = dictCount + i - maxOffset
-                        var d = Int(dictHead[hash(here, bits: Dictionary.hashBits)])
-                        depth = chainDepth
-                        while d >= 0, d >= lowest, depth > 0 {
-                            let c = dict + d
-                            let room = min(limit, dictCount - d)
-                            if room > best && (best < minMatch || c[best] == here[best])
-                                && UnsafeRawPointer(c).loadUnaligned(as: UInt32.self) == first
-                            {
-                                let length = common(c, here, room)
-                                if length > best {
-                                    best = length
-                                    bestOffset = i + dictCount - d
-                                }
-                            }
-                            d = Int(dictChain[d])
-                            depth -= 1
-                        }
-                        return best >= minMatch ? (best, bestOffset) : (0, 0)
+        let last = n - minMatch
+        var inserted = 0
+        var anchor = 0
+        var i = 0
+        while i <= last {
+            // Index the positions before i (those inside the last match were skipped).
+            while inserted < i {
+                let h = Int((load32(p + inserted) &* 2_654_435_761) >> shift)
+                localChain[inserted] = localHead[h]
+                localHead[h] = Int32(inserted)
+                inserted += 1
+            }
+            let here = p + i
+            let first = load32(here)
+            let limit = n - i
+            var best = 0
+            var bestOffset = 0
+            var candidate = Int(localHead[Int((first &* 2_654_435_761) >> shift)])
+            var depth = chainDepth
+            while candidate >= 0, depth > 0, i - candidate <= maxOffset {
+                let c = p + candidate
+                if load32(c) == first && (best < minMatch || c[best] == here[best]) {
+                    let length = common(c, here, limit)
+                    if length > best {
+                        best = length
+                        bestOffset = i - candidate
+                        if length == limit { break }
                     }
-
-                    // Greedy parsing; the positions inside a match are not indexed (but
-                    // its last two), which halves the time for a few percent of ratio.
-                    var anchor = 0
-                    var i = 0
-                    while i <= last {
-                        let match = find(i)
-                        if match.length == 0 {
-                            i += 1
-                            continue
+                }
+                candidate = Int(localChain[candidate])
+                depth -= 1
+            }
+            if useDictionary && best < limit, let dict {
+                // Dictionary positions within reach of a 16-bit offset.
+                let lowest = dictCount + i - maxOffset
+                var d = Int(dictHead[Int((first &* 2_654_435_761) >> dictShift)])
+                depth = dictionaryDepth
+                while d >= 0, d >= lowest, depth > 0 {
+                    let c = dict + d
+                    let room = min(limit, dictCount - d)
+                    if load32(c) == first && room > best && room >= minMatch && (best < minMatch || c[best] == here[best]) {
+                        let length = common(c, here, room)
+                        if length > best {
+                            best = length
+                            bestOffset = i + dictCount - d
                         }
-                        emit(literalsFrom: anchor, to: i, matchLength: match.length, offset: match.offset)
-                        i += match.length
-                        anchor = i
-                        if i - 2 > inserted { inserted = i - 2 }
                     }
-                    emit(literalsFrom: anchor, to: n, matchLength: 0, offset: 0)
+                    d = Int(dictChain[d])
+                    depth -= 1
                 }
             }
+            if best < minMatch {
+                i += 1
+                continue
+            }
+            sequence(anchor, i, best, bestOffset)
+            i += best
+            anchor = i
+            // Greedy parsing; the positions inside a match are not indexed (but its last
+            // two): half the time for a few percent of ratio.
+            if i - 2 > inserted { inserted = i - 2 }
         }
+        sequence(anchor, n, 0, 0)
+        return o
     }
 
     /// Decodes `src` into `dst`, which holds `capacity` bytes plus `outputSlack` writable
