@@ -16,6 +16,8 @@ public final class IndexReader: @unchecked Sendable {
     private let bodyBM25: BM25
     private let titleBM25: BM25
     private let analyzer = FrenchAnalyzer()
+    /// Per-segment accumulators reused by the queries of this reader.
+    private let scratch: [DenseScratch]
     private let resolver: EntityNameResolver
 
     /// Opens the index at `directory`. Throws `IndexError.missing` when there is none.
@@ -66,6 +68,7 @@ public final class IndexReader: @unchecked Sendable {
         }
         segments = segs
         deletions = dels
+        scratch = segs.map { _ in DenseScratch() }
         docCount = n
         bodyBM25 = BM25(averageLength: n > 0 ? Float(Double(bodySum) / Double(n)) : 1)
         titleBM25 = BM25(averageLength: n > 0 ? Float(Double(titleSum) / Double(n)) : 1)
@@ -112,23 +115,31 @@ public final class IndexReader: @unchecked Sendable {
         var heap = Heap<Candidate>()
         var fullMatches: [Matches] = []
         for (i, segment) in segments.enumerated() {
-            let searcher = SegmentSearcher(segment: segment, index: i, deletions: deletions[i], body: bodyBM25, title: titleBM25)
-            let m = searcher.evaluate(plan)
-            var live = Matches()
-            live.docs.reserveCapacity(m.count)
-            live.scores.reserveCapacity(m.count)
-            for j in 0..<m.count where searcher.isLive(m.docs[j]) {
-                live.append(m.docs[j], m.scores[j])
+            let searcher = SegmentSearcher(segment: segment, index: i, deletions: deletions[i], body: bodyBM25, title: titleBM25, scratch: scratch[i])
+            var live = searcher.evaluate(plan)
+            if let dels = deletions[i], dels.count > 0 {
+                var kept = Matches()
+                kept.docs.reserveCapacity(live.count)
+                kept.scores.reserveCapacity(live.count)
+                for j in 0..<live.count where !dels.contains(live.docs[j]) { kept.append(live.docs[j], live.scores[j]) }
+                live = kept
             }
             total += live.count
             if k > 0 {
-                for j in 0..<live.count {
-                    let c = Candidate(tier: Int.max, score: live.scores[j], segment: i, doc: live.docs[j], partial: false)
-                    if heap.count < k {
-                        heap.insert(c)
-                    } else if let min = heap.min, min < c {
-                        _ = heap.popMin()
-                        heap.insert(c)
+                // Most documents lose against the k-th best score: compare the float first.
+                var floor = heap.count < k ? -Float.infinity : heap.min!.score
+                live.docs.withUnsafeBufferPointer { docs in
+                    live.scores.withUnsafeBufferPointer { scores in
+                        for j in 0..<docs.count where heap.count < k || scores[j] >= floor {
+                            let c = Candidate(tier: Int.max, score: scores[j], segment: i, doc: docs[j], partial: false)
+                            if heap.count < k {
+                                heap.insert(c)
+                            } else if let min = heap.min, min < c {
+                                _ = heap.popMin()
+                                heap.insert(c)
+                            }
+                            if heap.count == k { floor = heap.min!.score }
+                        }
                     }
                 }
             }
@@ -141,7 +152,7 @@ public final class IndexReader: @unchecked Sendable {
             let required = clauses.filter { !$0.isWordClause }
             if words.count >= 2 {
                 for (i, segment) in segments.enumerated() {
-                    let searcher = SegmentSearcher(segment: segment, index: i, deletions: deletions[i], body: bodyBM25, title: titleBM25)
+                    let searcher = SegmentSearcher(segment: segment, index: i, deletions: deletions[i], body: bodyBM25, title: titleBM25, scratch: scratch[i])
                     var counts = [UInt8](repeating: 0, count: segment.docCount)
                     var scores = [Float](repeating: 0, count: segment.docCount)
                     for w in words {

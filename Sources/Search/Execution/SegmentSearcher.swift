@@ -7,6 +7,8 @@ struct SegmentSearcher {
     let deletions: DeletionSet?
     let body: BM25
     let title: BM25
+    /// Scratch space of the reader, reused from query to query.
+    let scratch: DenseScratch
 
     func isLive(_ doc: Int32) -> Bool { !(deletions?.contains(doc) ?? false) }
 
@@ -135,28 +137,17 @@ struct SegmentSearcher {
         let present = leaves.filter { $0.infos[index] != nil }
         if present.isEmpty { return Matches() }
         if present.count == 1 { return termMatches(present[0]) }
-        // Dense accumulation: one pass per term, no merging.
-        var scores = [Float](repeating: 0, count: segment.docCount)
-        var seen = [Bool](repeating: false, count: segment.docCount)
-        var total = 0
-        for l in present {
-            var it = segment.iterator(l.infos[index]!)
-            while it.next() {
-                let d = Int(it.doc)
-                guard d < scores.count else { break }
-                guard let s = score(l, it) else { continue }
-                scores[d] += s
-                if !seen[d] {
-                    seen[d] = true
-                    total += 1
+        // Dense accumulation: one pass per term, no merging, in the reader's reusable
+        // scratch (no allocation or clearing of a segment-sized array per query).
+        return scratch.accumulate(docCount: segment.docCount) { add in
+            for l in present {
+                var it = segment.iterator(l.infos[index]!)
+                while it.next() {
+                    guard let s = score(l, it) else { continue }
+                    add(it.doc, s)
                 }
             }
         }
-        var m = Matches()
-        m.docs.reserveCapacity(total)
-        m.scores.reserveCapacity(total)
-        for d in 0..<seen.count where seen[d] { m.append(Int32(d), scores[d]) }
-        return m
     }
 
     /// Documents containing the terms at the given relative positions. Scored like one
@@ -303,5 +294,71 @@ enum PhraseCounter {
             if ok { count += 1 }
         }
         return count
+    }
+}
+
+/// Per-document score accumulators for one segment, reused across queries: only the
+/// documents touched by a query are cleared afterwards. One reader, one thread at a time.
+final class DenseScratch {
+    private var scores: UnsafeMutablePointer<Float>
+    private var seen: UnsafeMutablePointer<UInt64>
+    private var capacity = 0
+
+    init() {
+        scores = .allocate(capacity: 1)
+        seen = .allocate(capacity: 1)
+    }
+
+    deinit {
+        scores.deallocate()
+        seen.deallocate()
+    }
+
+    private func ensure(_ docCount: Int) {
+        guard docCount > capacity else { return }
+        scores.deallocate()
+        seen.deallocate()
+        let words = (docCount + 63) / 64
+        scores = .allocate(capacity: docCount)
+        scores.initialize(repeating: 0, count: docCount)
+        seen = .allocate(capacity: words)
+        seen.initialize(repeating: 0, count: words)
+        capacity = docCount
+    }
+
+    /// Runs `body`, which adds scores to documents (ids below `docCount`), and returns the
+    /// documents touched in increasing order with their summed scores.
+    func accumulate(docCount: Int, _ body: ((Int32, Float) -> Void) -> Void) -> Matches {
+        ensure(docCount)
+        let scores = self.scores
+        let seen = self.seen
+        var touched = 0
+        body { doc, s in
+            let d = Int(doc)
+            guard d >= 0, d < docCount else { return }
+            let bit: UInt64 = 1 << UInt64(d & 63)
+            if seen[d >> 6] & bit == 0 {
+                seen[d >> 6] |= bit
+                scores[d] = s
+                touched += 1
+            } else {
+                scores[d] += s
+            }
+        }
+        var m = Matches()
+        m.docs.reserveCapacity(touched)
+        m.scores.reserveCapacity(touched)
+        let words = (docCount + 63) / 64
+        for w in 0..<words {
+            var bits = seen[w]
+            guard bits != 0 else { continue }
+            seen[w] = 0
+            while bits != 0 {
+                let d = w << 6 | bits.trailingZeroBitCount
+                m.append(Int32(d), scores[d])
+                bits &= bits &- 1
+            }
+        }
+        return m
     }
 }
