@@ -138,6 +138,30 @@ struct PostingIterator {
     }
 
     @inline(__always) private mutating func readDocVarint() -> UInt32 {
+        // Far from the end: no bounds check per byte (one or two bytes is the usual case).
+        if docsEnd &- docsOffset >= 5 {
+            let p = docsBase + docsOffset
+            let b0 = UInt32(p[0])
+            if b0 < 0x80 {
+                docsOffset &+= 1
+                return b0
+            }
+            let b1 = UInt32(p[1])
+            if b1 < 0x80 {
+                docsOffset &+= 2
+                return (b0 & 0x7F) | b1 << 7
+            }
+            var result = (b0 & 0x7F) | (b1 & 0x7F) << 7
+            var k = 2
+            while k < 5 {
+                let b = UInt32(p[k])
+                result |= (b & 0x7F) << (7 * UInt32(k))
+                k += 1
+                if b < 0x80 { break }
+            }
+            docsOffset &+= k
+            return result
+        }
         var result: UInt32 = 0
         var shift: UInt32 = 0
         while docsOffset < docsEnd {
@@ -202,7 +226,7 @@ struct PostingIterator {
     }
 
     /// Positions of the current document (increasing), into a reusable buffer.
-    mutating func positions(into out: inout PositionList) {
+    @inline(__always) mutating func positions(into out: inout PositionList) {
         out.count = 0
         guard let posBase else { return }
         if positionsRead {
@@ -233,6 +257,35 @@ struct PostingIterator {
         let dst = out.base!
         var p: Int32 = 0
         var k = 0
+        // Far from the end: one- and two-byte deltas without bounds checks.
+        while k < n, posEnd &- posOffset >= 5 {
+            let q = posBase + posOffset
+            let b0 = UInt32(q[0])
+            var delta: UInt32
+            if b0 < 0x80 {
+                delta = b0
+                posOffset &+= 1
+            } else {
+                let b1 = UInt32(q[1])
+                if b1 < 0x80 {
+                    delta = (b0 & 0x7F) | b1 << 7
+                    posOffset &+= 2
+                } else {
+                    delta = (b0 & 0x7F) | (b1 & 0x7F) << 7
+                    var j = 2
+                    while j < 5 {
+                        let b = UInt32(q[j])
+                        delta |= (b & 0x7F) << (7 * UInt32(j))
+                        j += 1
+                        if b < 0x80 { break }
+                    }
+                    posOffset &+= j
+                }
+            }
+            p &+= Int32(truncatingIfNeeded: delta)
+            dst[k] = p
+            k += 1
+        }
         while k < n {
             var result: UInt32 = 0
             var shift: UInt32 = 0
@@ -263,8 +316,11 @@ struct PositionList {
     var count = 0
     private var capacity = 0
 
-    mutating func reserve(_ n: Int) {
-        guard n > capacity else { return }
+    @inline(__always) mutating func reserve(_ n: Int) {
+        if n > capacity { grow(n) }
+    }
+
+    private mutating func grow(_ n: Int) {
         let size = max(n, capacity * 2, 16)
         let grown = UnsafeMutablePointer<Int32>.allocate(capacity: size)
         if let base {
