@@ -190,11 +190,15 @@ public final class IndexReader: @unchecked Sendable {
         let page = ranked.dropFirst(max(0, offset)).prefix(max(0, limit))
 
         let snippets = SnippetBuilder(analyzer: analyzer, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes)
+        let locator = SnippetLocator(
+            segments: segments, terms: compiler.highlightPrefixes.isEmpty ? compiler.highlightTerms : [])
         var hits: [SearchHit] = []
         for c in page {
-            if let h = segments[c.segment].withHit(c.doc, { fields, text in hit(fields, text, candidate: c, snippets: snippets) }) {
-                hits.append(h)
+            let h = segments[c.segment].withHit(c.doc) { fields, text in
+                let from = locator.restartOffset(segment: c.segment, doc: c.doc, checkpoints: fields.checkpoints)
+                return hit(fields, text, from: from, candidate: c, snippets: snippets)
             }
+            if let h { hits.append(h) }
         }
 
         var facetResult: [String: [(value: String, count: Int)]]? = nil
@@ -204,9 +208,9 @@ public final class IndexReader: @unchecked Sendable {
     }
 
     private func hit(
-        _ d: StoredHitFields, _ text: UnsafeBufferPointer<UInt8>, candidate c: Candidate, snippets: SnippetBuilder
+        _ d: StoredHitFields, _ text: UnsafeBufferPointer<UInt8>, from: Int, candidate c: Candidate, snippets: SnippetBuilder
     ) -> SearchHit {
-        let (snippet, offset) = snippets.snippet(of: text)
+        let (snippet, offset) = snippets.snippet(of: text, from: from)
         var page: Int? = nil
         for b in d.pages where b.start <= offset && offset < max(b.end, b.start + 1) {
             page = b.page

@@ -92,9 +92,9 @@ public final class FrenchAnalyzer {
     func analyzeResolved(
         _ text: UnsafeBufferPointer<UInt8>, firstPosition: Int32,
         resolve: (_ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind, _ position: Int32) -> Int32,
-        emit: (_ id: Int32, _ kind: TermKind, _ position: Int32) -> Void
+        emit: (_ id: Int32, _ kind: TermKind, _ position: Int32, _ start: Int32) -> Void
     ) -> Int32 {
-        run(text, firstPosition: firstPosition) { term, kind, position, _, _, _, slot in
+        run(text, firstPosition: firstPosition) { term, kind, position, start, _, _, slot in
             let id: Int32
             if let slot {
                 if slot.pointee == AnalysisCache.CachedTerm.unresolved { slot.pointee = resolve(term, kind, position) }
@@ -102,7 +102,7 @@ public final class FrenchAnalyzer {
             } else {
                 id = resolve(term, kind, position)
             }
-            emit(id, kind, position)
+            emit(id, kind, position, start)
         }
     }
 

@@ -40,6 +40,17 @@ struct SegmentSearcher {
         case .anyTerm(let ls): return anyTerm(ls)
         case .and(let ps): return and(ps)
         case .or(let ps):
+            // Words and expansions only: one dense accumulation, no list merging.
+            var leaves: [TermLeaf] = []
+            var onlyTerms = true
+            for p in ps {
+                switch p {
+                case .leaf(let l): leaves.append(l)
+                case .anyTerm(let ls): leaves.append(contentsOf: ls)
+                default: onlyTerms = false
+                }
+            }
+            if onlyTerms { return anyTerm(leaves) }
             var acc = Matches()
             for p in ps {
                 let m = evaluate(p)

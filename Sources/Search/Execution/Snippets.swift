@@ -41,7 +41,8 @@ struct SnippetBuilder {
     }
 
     /// The snippet of UTF-8 `text`, and the byte offset where its best match starts.
-    func snippet(of b: UnsafeBufferPointer<UInt8>) -> (text: String, offset: Int) {
+    /// Analysis starts at byte `from`, a token start (see `SnippetLocator`).
+    func snippet(of b: UnsafeBufferPointer<UInt8>, from: Int = 0) -> (text: String, offset: Int) {
         let wanted = terms.count + prefixes.count
         var matches: [(start: Int, end: Int, term: Int)] = []
         var counts = [Int](repeating: 0, count: max(wanted, 1))
@@ -53,15 +54,18 @@ struct SnippetBuilder {
         let stop = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
         stop.initialize(to: false)
         defer { stop.deallocate() }
+        let from = max(0, min(from, b.count))
         if wanted > 0 {
-            analyzer.analyze(b, stop: stop) { term, kind, _, start, end in
-                if Int(start) > stopAt {
+            analyzer.analyze(UnsafeBufferPointer(rebasing: b[from...]), stop: stop) { term, kind, _, localStart, localEnd in
+                let start = Int(localStart) + from
+                let end = Int(localEnd) + from
+                if start > stopAt {
                     stop.pointee = true
                     return
                 }
                 guard term.count > 0, let id = match(term, kind) else { return }
-                if let last = matches.last, last.start == Int(start), last.end == Int(end) { return }
-                matches.append((Int(start), Int(end), id))
+                if let last = matches.last, last.start == start, last.end == end { return }
+                matches.append((start, end, id))
                 let hi = matches.count - 1
                 counts[id] += 1
                 if counts[id] == 1 { distinct += 1 }
@@ -75,7 +79,7 @@ struct SnippetBuilder {
                 if distinct > best.distinct || (distinct == best.distinct && count > best.count) {
                     best = (distinct, count, lo, hi)
                 }
-                if best.distinct == wanted && stopAt == Int.max { stopAt = Int(end) + SnippetBuilder.lookahead }
+                if best.distinct == wanted && stopAt == Int.max { stopAt = end + SnippetBuilder.lookahead }
             }
         }
         if matches.isEmpty {
@@ -154,5 +158,57 @@ struct SnippetBuilder {
         plain(i, end)
         if end < b.count { out.append(contentsOf: " …".utf8) }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Finds, from the postings' positions, where in a hit's text the query's words cluster,
+/// so that the snippet analyzes the text from the restart point just before that place
+/// instead of from the start (a long article is not analyzed up to its match).
+struct SnippetLocator {
+    /// Per segment, the query's stems with their postings there.
+    private let infos: [[TermInfo]]
+    private let segments: [SegmentReader]
+    /// Positions of a window (about a snippet's width), and of margin kept before it.
+    static let window: Int32 = 32
+    static let margin: Int32 = 16
+
+    init(segments: [SegmentReader], terms: Set<String>) {
+        self.segments = segments
+        infos = segments.map { s in terms.sorted().compactMap { s.lookup(.body, $0) } }
+    }
+
+    /// Byte offset where the snippet's analysis may start for `doc` (0 when unknown).
+    func restartOffset(segment: Int, doc: Int32, checkpoints: TextCheckpoints) -> Int {
+        guard !checkpoints.positions.isEmpty, !infos[segment].isEmpty else { return 0 }
+        var found: [(position: Int32, term: Int)] = []
+        var list = PositionList()
+        defer { list.deallocate() }
+        for (t, info) in infos[segment].enumerated() {
+            var it = segments[segment].iterator(info, positions: true)
+            guard it.advance(to: doc), it.doc == doc else { continue }
+            it.positions(into: &list)
+            for p in list.buffer where p >= checkpoints.base { found.append((p - checkpoints.base, t)) }
+        }
+        guard !found.isEmpty else { return 0 }
+        found.sort { $0.position < $1.position }
+        // Best window: most distinct words, then most occurrences, the earliest on ties.
+        var counts = [Int](repeating: 0, count: infos[segment].count)
+        var distinct = 0
+        var lo = 0
+        var best = (distinct: 0, count: 0, first: Int32(0))
+        for hi in 0..<found.count {
+            counts[found[hi].term] += 1
+            if counts[found[hi].term] == 1 { distinct += 1 }
+            while found[hi].position - found[lo].position > SnippetLocator.window {
+                counts[found[lo].term] -= 1
+                if counts[found[lo].term] == 0 { distinct -= 1 }
+                lo += 1
+            }
+            let count = hi - lo + 1
+            if distinct > best.distinct || (distinct == best.distinct && count > best.count) {
+                best = (distinct, count, found[lo].position)
+            }
+        }
+        return checkpoints.restart(atOrBefore: best.first - SnippetLocator.margin).offset
     }
 }

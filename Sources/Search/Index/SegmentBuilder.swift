@@ -94,7 +94,7 @@ final class SegmentBuilder {
             var t = title
             var maxPos: Int32 = -1
             t.withUTF8 { buf in
-                _ = analyzer.analyzeResolved(buf, firstPosition: 0, resolve: resolve) { id, kind, position in
+                _ = analyzer.analyzeResolved(buf, firstPosition: 0, resolve: resolve) { id, kind, position, _ in
                     if id >= 0 {
                         occurrences.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(position)))
                         if kind == .stem {
@@ -110,8 +110,15 @@ final class SegmentBuilder {
         }
         var text = document.text
         let base = nextPosition
+        // Restart points for snippets: a token start every `checkpointInterval` positions.
+        var checkpoints = TextCheckpoints(base: base)
+        var nextCheckpoint = SegmentBuilder.checkpointInterval
         text.withUTF8 { buf in
-            _ = analyzer.analyzeResolved(buf, firstPosition: 0, resolve: resolve) { id, kind, position in
+            _ = analyzer.analyzeResolved(buf, firstPosition: 0, resolve: resolve) { id, kind, position, start in
+                if position >= nextCheckpoint {
+                    checkpoints.append(position: position, offset: start)
+                    nextCheckpoint = position + SegmentBuilder.checkpointInterval
+                }
                 if id >= 0 {
                     occurrences.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(base + position)))
                     if kind == .stem { bodyLength += 1 }
@@ -161,7 +168,7 @@ final class SegmentBuilder {
 
         sources[document.source] = fileHash
         docSources.append(document.source)
-        store(StoredDocument(document: document, entities: entities, fileHash: fileHash))
+        store(StoredDocument(document: document, entities: entities, fileHash: fileHash), checkpoints)
         docCount += 1
     }
 
@@ -258,9 +265,12 @@ final class SegmentBuilder {
         nonEmptyBuffers += newBuffers
     }
 
-    private func store(_ document: StoredDocument) {
+    /// Tokens between two snippet restart points.
+    static let checkpointInterval: Int32 = 64
+
+    private func store(_ document: StoredDocument, _ checkpoints: TextCheckpoints) {
         var record = ByteWriter()
-        document.encode(into: &record)
+        document.encode(into: &record, checkpoints: checkpoints)
         stored.add(record.bytes)
     }
 

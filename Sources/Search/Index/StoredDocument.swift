@@ -28,7 +28,7 @@ public struct StoredDocument: Sendable {
 
     /// Writes the record. The file hash is not part of it: the segment's source table
     /// holds it once per source.
-    func encode(into w: inout ByteWriter) {
+    func encode(into w: inout ByteWriter, checkpoints: TextCheckpoints = TextCheckpoints(base: 0)) {
         let d = document
         w.string(d.id)
         w.string(d.source)
@@ -89,6 +89,7 @@ public struct StoredDocument: Sendable {
                 w.string(v)
             }
         }
+        checkpoints.encode(into: &w)
     }
 
     private static func code<T: Equatable>(_ value: T, _ table: [T], _ raw: KeyPath<T, String>, into w: inout ByteWriter) {
@@ -190,6 +191,63 @@ struct StoredHitFields {
     var text: Range<Int>
     var pages: [(page: Int, start: Int, end: Int)]
     var entities: [(type: EntityType, normalized: String, text: String)]
+    var checkpoints: TextCheckpoints
+}
+
+/// Where the analysis of a document's text may restart: the byte offset of a token start
+/// every so many positions, and the position of the text's first token in the document's
+/// postings (after the title). Snippets use them to analyze only the text around the
+/// best window that the postings' positions point at.
+struct TextCheckpoints {
+    /// Position of the text's first token in the postings.
+    var base: Int32
+    var positions: [Int32] = []
+    var offsets: [Int32] = []
+
+    mutating func append(position: Int32, offset: Int32) {
+        positions.append(position)
+        offsets.append(offset)
+    }
+
+    /// The last restart point at or before text position `position` (byte offset and its
+    /// position; the text's start when none).
+    func restart(atOrBefore position: Int32) -> (offset: Int, position: Int32) {
+        var lo = 0
+        var hi = positions.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if positions[mid] <= position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo == 0 ? (0, 0) : (Int(offsets[lo - 1]), positions[lo - 1])
+    }
+
+    func encode(into w: inout ByteWriter) {
+        w.varint(Int(base))
+        w.varint(positions.count)
+        var p: Int32 = 0
+        var o: Int32 = 0
+        for k in 0..<positions.count {
+            w.varint(Int(positions[k] - p))
+            w.varint(Int(offsets[k] - o))
+            p = positions[k]
+            o = offsets[k]
+        }
+    }
+
+    static func decode(_ r: inout ByteReader) -> TextCheckpoints {
+        var c = TextCheckpoints(base: Int32(truncatingIfNeeded: r.int()))
+        let n = min(r.int(), 1 << 24)
+        var p: Int32 = 0
+        var o: Int32 = 0
+        c.positions.reserveCapacity(n)
+        c.offsets.reserveCapacity(n)
+        for _ in 0..<n where !r.overrun {
+            p &+= Int32(truncatingIfNeeded: r.int())
+            o &+= Int32(truncatingIfNeeded: r.int())
+            c.append(position: p, offset: o)
+        }
+        return c
+    }
 }
 
 extension StoredDocument {
@@ -250,10 +308,11 @@ extension StoredDocument {
                 entities.append((type, normalized, String(decoding: surface, as: UTF8.self)))
             }
         }
+        let checkpoints = TextCheckpoints.decode(&r)
         if r.overrun { return nil }
         return StoredHitFields(
             id: id, source: source, item: item, format: format, title: title, date: date,
-            text: textStart..<(textStart + textLength), pages: pages, entities: entities)
+            text: textStart..<(textStart + textLength), pages: pages, entities: entities, checkpoints: checkpoints)
     }
 }
 
