@@ -32,7 +32,7 @@ struct SnippetBuilder {
 
     /// Once a window holding every query term is found, how many more bytes are scanned
     /// for a window with more matches: a long document is not analyzed to its end.
-    static let lookahead = 512
+    static let lookahead = 220
 
     /// Returns the snippet and the byte offset where its best match starts.
     func snippet(of text: String) -> (text: String, offset: Int) {
