@@ -190,8 +190,7 @@ public final class IndexReader: @unchecked Sendable {
         let page = ranked.dropFirst(max(0, offset)).prefix(max(0, limit))
 
         let snippets = SnippetBuilder(analyzer: analyzer, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes)
-        let locator = SnippetLocator(
-            segments: segments, terms: compiler.highlightPrefixes.isEmpty ? compiler.highlightTerms : [])
+        let locator = SnippetLocator(segments: segments, terms: compiler.highlightTerms.union(compiler.expandedStems))
         var hits: [SearchHit] = []
         for c in page {
             let h = segments[c.segment].withHit(c.doc) { fields, text in

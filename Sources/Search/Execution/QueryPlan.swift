@@ -23,22 +23,20 @@ final class TermLeaf {
     let scoring: Scoring
     var titleOnly: Bool { scoring == .title }
 
-    init(field: Field, text: String, segments: [SegmentReader], docCount: Int, scoring: Scoring) {
+    convenience init(field: Field, text: String, segments: [SegmentReader], docCount: Int, scoring: Scoring) {
+        let key = field.key(text)
+        self.init(field: field, text: text, infos: segments.map { $0.terms.lookup(key) }, docCount: docCount, scoring: scoring)
+    }
+
+    /// A term whose look-ups in each segment are already done (prefix expansions).
+    init(field: Field, text: String, infos: [TermInfo?], docCount: Int, scoring: Scoring) {
         self.field = field
         self.text = text
         self.key = field.key(text)
         self.scoring = scoring
-        var df = 0
-        var infos: [TermInfo?] = []
-        infos.reserveCapacity(segments.count)
-        for s in segments {
-            let info = s.terms.lookup(key)
-            df += info?.docFreq ?? 0
-            infos.append(info)
-        }
         self.infos = infos
-        docFreq = df
-        idf = BM25.idf(docFreq: df, docCount: docCount)
+        docFreq = infos.reduce(0) { $0 + ($1?.docFreq ?? 0) }
+        idf = BM25.idf(docFreq: docFreq, docCount: docCount)
     }
 }
 
@@ -91,6 +89,9 @@ struct QueryCompiler {
     /// Stem terms and surface prefixes of the query, for snippets.
     var highlightTerms: Set<String> = []
     var highlightPrefixes: [String] = []
+    /// Stems that prefixes expanded to (body terms, with positions): snippets look for
+    /// them through the postings too.
+    var expandedStems: Set<String> = []
 
     static let maxPrefixExpansions = 512
 
@@ -181,23 +182,39 @@ struct QueryCompiler {
         // Expansions across segments, most frequent first, bounded.
         // Surface forms are indexed only where they differ from the stem: look in both.
         var found: [[UInt8]: Int] = [:]
+        var infos: [[UInt8]: [TermInfo?]] = [:]
         for field in [Field.surface, Field.body] {
             let key = field.key(stem)
-            for s in segments {
+            for (i, s) in segments.enumerated() {
                 s.terms.forEach(prefix: key) { t, info in
-                    found[Array(t), default: 0] += info.docFreq
+                    let term = Array(t)
+                    found[term, default: 0] += info.docFreq
+                    infos[term, default: [TermInfo?](repeating: nil, count: segments.count)][i] = info
                     return true
                 }
             }
         }
+        // A surface form whose stem is itself an expansion adds no document (every token
+        // indexes its stem): reading both lists would only double the work and the score.
+        let stems = Set(found.keys.filter { $0.first == Field.body.rawValue }.map { Array($0.dropFirst()) })
+        let connectors: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "'")]
+        let redundant = found.keys.filter { key in
+            guard key.first == Field.surface.rawValue else { return false }
+            let surface = Array(key.dropFirst())
+            return !surface.contains(where: connectors.contains) && stems.contains(FrenchLightStemmer.stem(surface))
+        }
+        for key in redundant { found[key] = nil }
         var expansions = found.sorted { $0.value > $1.value }.map(\.key)
         if expansions.count > QueryCompiler.maxPrefixExpansions {
             expansions.removeLast(expansions.count - QueryCompiler.maxPrefixExpansions)
         }
         if expansions.isEmpty { return .nothing }
         let leaves = expansions.map { key in
-            leaf(Field(rawValue: key[0])!, String(decoding: key.dropFirst(), as: UTF8.self), .body)
+            TermLeaf(
+                field: Field(rawValue: key[0])!, text: String(decoding: key.dropFirst(), as: UTF8.self),
+                infos: infos[key]!, docCount: docCount, scoring: .body)
         }
+        for l in leaves where l.field == .body { expandedStems.insert(l.text) }
         let plan: QueryPlan = .anyTerm(leaves)
         if surface.count > 1 {
             // "Oudin-San*": the earlier parts are words.
