@@ -40,9 +40,13 @@ public final class EntityRecognizer: Sendable {
     private let amounts: AmountRecognizer
     private let gazetteer: Gazetteer
 
+    /// Whether the precompiled reference image (`Corpus/reference/gazetteer.bin`) was used;
+    /// otherwise the TSV files were compiled at load (correct, slower).
+    public var referenceImage: ReferenceImageStatus { gazetteer.imageStatus }
+
     private init(directory: String) throws {
-        var g = try Gazetteer(directory: directory)
-        let words = ContextWords(&g)
+        let g = try Gazetteer(directory: directory)
+        let words = ContextWords { g.wordID($0) }
         gazetteer = g
         tokenizer = Tokenizer(vocabulary: g.vocabulary)
         places = PlaceRecognizer(gazetteer: g, words: words)

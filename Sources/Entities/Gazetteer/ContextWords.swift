@@ -1,5 +1,6 @@
 /// Word ids of the context words the recognizers look at ("ville de", "conseil général",
-/// "millions d’euros"), interned into the gazetteer's vocabulary at load.
+/// "millions d’euros"). The reference compiler interns them into the gazetteer's
+/// vocabulary (`GazetteerCompiler`); at load they are looked up (`Gazetteer.wordID`).
 struct ContextWords: Sendable {
     var function: WordSet = WordSet()
     var articles: WordSet = WordSet()
@@ -27,8 +28,9 @@ struct ContextWords: Sendable {
     var pour: Int32 = -1
     var cent: Int32 = -1
 
-    init(_ g: inout Gazetteer) {
-        func ids(_ words: [String]) -> WordSet { WordSet(words.map { g.intern($0) }.filter { $0 >= 0 }) }
+    /// `id` gives the word id of one context word (-1 when it is not one folded word).
+    init(_ id: (String) -> Int32) {
+        func ids(_ words: [String]) -> WordSet { WordSet(words.map { id($0) }.filter { $0 >= 0 }) }
         function = ids(["de", "d’", "du", "des", "la", "le", "l’", "les"])
         articles = ids(["le", "la", "les", "l’", "du", "au", "aux", "des"])
         communeCue = ids([
@@ -47,7 +49,7 @@ struct ContextWords: Sendable {
             "place", "cours", "route", "esplanade", "lycée", "collège", "école", "université", "stade",
             "hôpital", "gare", "aéroport", "port", "pont", "parc", "musée", "résidence", "hôtel",
         ])
-        conseil = g.intern("conseil")
+        conseil = id("conseil")
         councilRegion = ids(["régional", "régionale"])
         councilDepartement = ids(["général", "départemental", "départementale"])
         councilCommune = ids(["municipal"])
@@ -55,14 +57,23 @@ struct ContextWords: Sendable {
             ("million", 1e6), ("millions", 1e6), ("milliard", 1e9), ("milliards", 1e9), ("mille", 1e3),
             ("md", 1e9), ("mds", 1e9), ("m", 1e6), ("k", 1e3),
         ] {
-            multipliers[g.intern(w)] = m
+            multipliers[id(w)] = m
         }
         euro = ids(["euro", "euros", "eur"])
         percentWords = ids(["pourcent", "pourcents"])
-        syndicat = g.intern("syndicat")
+        syndicat = id("syndicat")
         syndicatKind = ids(["mixte", "intercommunal"])
         nameJoiners = ids(["de", "d’", "du", "des", "la", "le", "l’", "les", "et", "pour", "en", "à", "au", "aux", "sur"])
-        pour = g.intern("pour")
-        cent = g.intern("cent")
+        pour = id("pour")
+        cent = id("cent")
     }
+}
+
+extension ContextWords {
+    /// Every context word, in the order `init` asks for them (what the compiler interns).
+    static let allWords: [String] = {
+        var words: [String] = []
+        _ = ContextWords { words.append($0); return -1 }
+        return words
+    }()
 }
