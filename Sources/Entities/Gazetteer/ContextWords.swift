@@ -14,6 +14,23 @@ struct ContextWords: Sendable {
     /// Streets, venues and institutions named after a place or a person ("avenue Hassan II",
     /// "rue de Paris", "gare de Lyon", "lycée Victor Hugo"): what follows is not a collectivité.
     var streetCue: WordSet = WordSet()
+    /// Institutions named after their seat, a few words before the name ("tribunal de grande
+    /// instance de Paris", "cour d’appel de Colmar", "académie de Caen", "communauté urbaine
+    /// de Lyon", "port autonome de Paris"): the name is the institution's, not a collectivité.
+    var institutionHead: WordSet = WordSet()
+    /// Treaties named after a city, right before it ("convention de Genève", "traité de Rome").
+    var treatyHead: WordSet = WordSet()
+    /// Words that end the look-back for an institution head (prepositions and conjunctions
+    /// between two phrases: "la convention entre le tribunal et la ville de …").
+    var phraseBreak: WordSet = WordSet()
+    /// "communauté de communes", "communauté d’agglomération": an EPCI, not its communes.
+    var communaute: WordSet = WordSet()
+    /// The collectivité's own bodies and officers ("l’assemblée de Guyane", "le président du
+    /// conseil de …"): an institution look-back stops there.
+    var collectiviteBody: WordSet = WordSet()
+    /// Small words between a name and the next one glued by a hyphen: "Corse-du-Sud",
+    /// "Bouches-du-Rhône", "Saône-et-Loire", "Paris-la-Défense".
+    var compoundJoiners: WordSet = WordSet()
     var conseil: Int32 = -1
     var councilRegion: WordSet = WordSet()
     var councilDepartement: WordSet = WordSet()
@@ -25,6 +42,8 @@ struct ContextWords: Sendable {
     var syndicatKind: WordSet = WordSet()
     /// Small words inside a proper name ("de", "des", "pour", "et").
     var nameJoiners: WordSet = WordSet()
+    var et: Int32 = -1
+    var ou: Int32 = -1
     var pour: Int32 = -1
     var cent: Int32 = -1
 
@@ -49,6 +68,24 @@ struct ContextWords: Sendable {
             "place", "cours", "route", "esplanade", "lycée", "collège", "école", "université", "stade",
             "hôpital", "gare", "aéroport", "port", "pont", "parc", "musée", "résidence", "hôtel",
         ])
+        institutionHead = ids([
+            "tribunal", "tribunaux", "cour", "cours", "juridiction", "juridictions", "académie", "académies", "rectorat",
+            "chambre", "chambres", "barreau", "conservatoire", "observatoire", "communauté", "communautés",
+            "métropole", "métropoles", "syndicat", "syndicats",
+        ])
+        treatyHead = ids(["convention", "conventions", "traité", "traités", "accord", "accords", "protocole", "pacte"])
+        phraseBreak = ids([
+            "à", "a", "et", "ou", "entre", "avec", "pour", "par", "sur", "sous", "dans", "en", "vers", "chez", "contre",
+            "selon", "auprès", "que", "qui",
+        ])
+        communaute = ids(["communauté", "communautés"])
+        collectiviteBody = ids([
+            "assemblée", "assemblées", "conseil", "conseils", "collectivité", "collectivités", "territoire", "territoires",
+            "président", "présidente", "maire", "préfet",
+        ])
+        compoundJoiners = ids([
+            "de", "d’", "du", "des", "la", "le", "l’", "les", "et", "en", "sur", "sous", "lès", "lez", "aux", "au",
+        ])
         conseil = id("conseil")
         councilRegion = ids(["régional", "régionale"])
         councilDepartement = ids(["général", "départemental", "départementale"])
@@ -64,6 +101,8 @@ struct ContextWords: Sendable {
         syndicat = id("syndicat")
         syndicatKind = ids(["mixte", "intercommunal"])
         nameJoiners = ids(["de", "d’", "du", "des", "la", "le", "l’", "les", "et", "pour", "en", "à", "au", "aux", "sur"])
+        et = id("et")
+        ou = id("ou")
         pour = id("pour")
         cent = id("cent")
     }
