@@ -40,9 +40,13 @@ public final class EntityRecognizer: Sendable {
     private let amounts: AmountRecognizer
     private let gazetteer: Gazetteer
 
+    /// Whether the precompiled reference image (`Corpus/reference/gazetteer.bin`) was used;
+    /// otherwise the TSV files were compiled at load (correct, slower).
+    public var referenceImage: ReferenceImageStatus { gazetteer.imageStatus }
+
     private init(directory: String) throws {
-        var g = try Gazetteer(directory: directory)
-        let words = ContextWords(&g)
+        let g = try Gazetteer(directory: directory)
+        let words = ContextWords { g.wordID($0) }
         gazetteer = g
         tokenizer = Tokenizer(vocabulary: g.vocabulary)
         places = PlaceRecognizer(gazetteer: g, words: words)
@@ -53,7 +57,9 @@ public final class EntityRecognizer: Sendable {
     }
 
     /// Entities of `text`, in document order (by start offset), non-overlapping per type.
-    public func recognize(text: String, types: Set<EntityType> = Set(EntityType.allCases)) -> [Entity] {
+    /// `title` is the document's title, context for the law references (the code a code
+    /// article belongs to).
+    public func recognize(text: String, title: String? = nil, types: Set<EntityType> = Set(EntityType.allCases)) -> [Entity] {
         var out: [Entity] = []
         let wantsNames = types.contains(.collectivite) || types.contains(.pays) || types.contains(.organisation)
         if wantsNames || types.contains(.montant) {
@@ -73,7 +79,7 @@ public final class EntityRecognizer: Sendable {
             }
         }
         if types.contains(.date) { out += dates.recognize(text: text) }
-        if types.contains(.loi) { out += laws.recognize(text: text) }
+        if types.contains(.loi) { out += laws.recognize(text: text, title: title) }
         return out.sorted { ($0.start, $0.end, $0.type.rawValue) < ($1.start, $1.end, $1.type.rawValue) }
     }
 
@@ -125,6 +131,6 @@ public final class EntityRecognizer: Sendable {
     }
 
     public func recognize(_ document: Document, types: Set<EntityType> = Set(EntityType.allCases)) -> [Entity] {
-        recognize(text: document.text, types: types)
+        recognize(text: document.text, title: document.title, types: types)
     }
 }

@@ -13,7 +13,7 @@ struct Cooplex: ParsableCommand {
         version: CooplexVersion.string,
         subcommands: [
             ExtractCommand.self, EntitiesCommand.self, IngestCommand.self, SearchCommand.self,
-            StatsCommand.self, CheckCommand.self, RunCommand.self, ExportCommand.self,
+            StatsCommand.self, CheckCommand.self, RunCommand.self, ExportCommand.self, ReferenceCommand.self,
         ],
         helpNames: [.short, .long]
     )

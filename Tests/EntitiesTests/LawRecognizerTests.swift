@@ -176,4 +176,20 @@ struct LawRecognizerTests {
         let loaded = try LawRecognizer.load(registryTSV: "# comment\nloi:1-1\tloi\t1-1\t2001-01-01\tloi test\t\tTest\n")
         #expect(loaded.resolve("Test") == "loi:1-1")
     }
+
+    @Test("the code named by the document's title owns its bare article numbers")
+    func titleCode() {
+        let text = "dans les conditions prévues à l'article L. 2323-15 et à l'article R. 1115-9"
+        let r = Self.recognizer
+        // No title: a four-digit L article is presumed the CGCT's, an R article is not.
+        #expect(r.recognize(text: text).map(\.normalized) == ["cgct:L2323-15"])
+        #expect(r.recognize(text: text, title: "Code du travail — Article L1233-58").isEmpty)
+        let cgct = r.recognize(text: text, title: "Code général des collectivités territoriales — Article R1115-8")
+        #expect(cgct.map(\.normalized) == ["cgct:L2323-15", "cgct:R1115-9"])
+        #expect(cgct.allSatisfy { $0.attributes["code"] == nil })
+        // A code named in the text still wins over the title.
+        #expect(r.recognize(text: "l'article L. 1424-37 du code général des collectivités territoriales",
+            title: "Code de la sécurité intérieure — Article L723-1").map(\.normalized) == ["cgct:L1424-37"])
+        #expect(r.recognize(text: text, title: "Convention de coopération décentralisée").map(\.normalized) == ["cgct:L2323-15"])
+    }
 }

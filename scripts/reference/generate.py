@@ -427,6 +427,8 @@ def main():
     write("demonymes.tsv", demonyms(), src)
     write("etranger.tsv", foreign(gn), src)
     write("organisations.tsv", organisations(), src)
+    print("TSV files written; now rebuild the precompiled image from them:\n"
+          "  swift run -c release cooplex reference compile", file=sys.stderr)
 
 if __name__ == "__main__":
     main()

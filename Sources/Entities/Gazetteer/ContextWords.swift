@@ -1,5 +1,6 @@
 /// Word ids of the context words the recognizers look at ("ville de", "conseil général",
-/// "millions d’euros"), interned into the gazetteer's vocabulary at load.
+/// "millions d’euros"). The reference compiler interns them into the gazetteer's
+/// vocabulary (`GazetteerCompiler`); at load they are looked up (`Gazetteer.wordID`).
 struct ContextWords: Sendable {
     var function: WordSet = WordSet()
     var articles: WordSet = WordSet()
@@ -13,6 +14,23 @@ struct ContextWords: Sendable {
     /// Streets, venues and institutions named after a place or a person ("avenue Hassan II",
     /// "rue de Paris", "gare de Lyon", "lycée Victor Hugo"): what follows is not a collectivité.
     var streetCue: WordSet = WordSet()
+    /// Institutions named after their seat, a few words before the name ("tribunal de grande
+    /// instance de Paris", "cour d’appel de Colmar", "académie de Caen", "communauté urbaine
+    /// de Lyon", "port autonome de Paris"): the name is the institution's, not a collectivité.
+    var institutionHead: WordSet = WordSet()
+    /// Treaties named after a city, right before it ("convention de Genève", "traité de Rome").
+    var treatyHead: WordSet = WordSet()
+    /// Words that end the look-back for an institution head (prepositions and conjunctions
+    /// between two phrases: "la convention entre le tribunal et la ville de …").
+    var phraseBreak: WordSet = WordSet()
+    /// "communauté de communes", "communauté d’agglomération": an EPCI, not its communes.
+    var communaute: WordSet = WordSet()
+    /// The collectivité's own bodies and officers ("l’assemblée de Guyane", "le président du
+    /// conseil de …"): an institution look-back stops there.
+    var collectiviteBody: WordSet = WordSet()
+    /// Small words between a name and the next one glued by a hyphen: "Corse-du-Sud",
+    /// "Bouches-du-Rhône", "Saône-et-Loire", "Paris-la-Défense".
+    var compoundJoiners: WordSet = WordSet()
     var conseil: Int32 = -1
     var councilRegion: WordSet = WordSet()
     var councilDepartement: WordSet = WordSet()
@@ -24,11 +42,14 @@ struct ContextWords: Sendable {
     var syndicatKind: WordSet = WordSet()
     /// Small words inside a proper name ("de", "des", "pour", "et").
     var nameJoiners: WordSet = WordSet()
+    var et: Int32 = -1
+    var ou: Int32 = -1
     var pour: Int32 = -1
     var cent: Int32 = -1
 
-    init(_ g: inout Gazetteer) {
-        func ids(_ words: [String]) -> WordSet { WordSet(words.map { g.intern($0) }.filter { $0 >= 0 }) }
+    /// `id` gives the word id of one context word (-1 when it is not one folded word).
+    init(_ id: (String) -> Int32) {
+        func ids(_ words: [String]) -> WordSet { WordSet(words.map { id($0) }.filter { $0 >= 0 }) }
         function = ids(["de", "d’", "du", "des", "la", "le", "l’", "les"])
         articles = ids(["le", "la", "les", "l’", "du", "au", "aux", "des"])
         communeCue = ids([
@@ -47,7 +68,25 @@ struct ContextWords: Sendable {
             "place", "cours", "route", "esplanade", "lycée", "collège", "école", "université", "stade",
             "hôpital", "gare", "aéroport", "port", "pont", "parc", "musée", "résidence", "hôtel",
         ])
-        conseil = g.intern("conseil")
+        institutionHead = ids([
+            "tribunal", "tribunaux", "cour", "cours", "juridiction", "juridictions", "académie", "académies", "rectorat",
+            "chambre", "chambres", "barreau", "conservatoire", "observatoire", "communauté", "communautés",
+            "métropole", "métropoles", "syndicat", "syndicats",
+        ])
+        treatyHead = ids(["convention", "conventions", "traité", "traités", "accord", "accords", "protocole", "pacte"])
+        phraseBreak = ids([
+            "à", "a", "et", "ou", "entre", "avec", "pour", "par", "sur", "sous", "dans", "en", "vers", "chez", "contre",
+            "selon", "auprès", "que", "qui",
+        ])
+        communaute = ids(["communauté", "communautés"])
+        collectiviteBody = ids([
+            "assemblée", "assemblées", "conseil", "conseils", "collectivité", "collectivités", "territoire", "territoires",
+            "président", "présidente", "maire", "préfet",
+        ])
+        compoundJoiners = ids([
+            "de", "d’", "du", "des", "la", "le", "l’", "les", "et", "en", "sur", "sous", "lès", "lez", "aux", "au",
+        ])
+        conseil = id("conseil")
         councilRegion = ids(["régional", "régionale"])
         councilDepartement = ids(["général", "départemental", "départementale"])
         councilCommune = ids(["municipal"])
@@ -55,14 +94,25 @@ struct ContextWords: Sendable {
             ("million", 1e6), ("millions", 1e6), ("milliard", 1e9), ("milliards", 1e9), ("mille", 1e3),
             ("md", 1e9), ("mds", 1e9), ("m", 1e6), ("k", 1e3),
         ] {
-            multipliers[g.intern(w)] = m
+            multipliers[id(w)] = m
         }
         euro = ids(["euro", "euros", "eur"])
         percentWords = ids(["pourcent", "pourcents"])
-        syndicat = g.intern("syndicat")
+        syndicat = id("syndicat")
         syndicatKind = ids(["mixte", "intercommunal"])
         nameJoiners = ids(["de", "d’", "du", "des", "la", "le", "l’", "les", "et", "pour", "en", "à", "au", "aux", "sur"])
-        pour = g.intern("pour")
-        cent = g.intern("cent")
+        et = id("et")
+        ou = id("ou")
+        pour = id("pour")
+        cent = id("cent")
     }
+}
+
+extension ContextWords {
+    /// Every context word, in the order `init` asks for them (what the compiler interns).
+    static let allWords: [String] = {
+        var words: [String] = []
+        _ = ContextWords { words.append($0); return -1 }
+        return words
+    }()
 }

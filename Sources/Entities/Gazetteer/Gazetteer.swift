@@ -1,173 +1,208 @@
-import Foundation
-
 /// All reference names (collectivités, countries, foreign places, organisations,
-/// demonyms) compiled into one vocabulary and one phrase trie, loaded once from the TSV
-/// files of `Corpus/reference/` (written by scripts/reference/generate.py).
-struct Gazetteer: Sendable {
+/// demonyms) as one vocabulary and one phrase trie, with the entry and pattern tables:
+/// read-only views of a reference image (`ReferenceImage`), the committed
+/// `gazetteer.bin` or, when it is missing, stale or damaged, the image compiled from the
+/// TSV files at load (`GazetteerCompiler`). Nothing is parsed and no `String` is made at
+/// load: an entry's id and name become `String`s when an entity is output.
+struct Gazetteer: @unchecked Sendable {
     static let files = [
         "regions.tsv", "departements.tsv", "communes.tsv", "epci.tsv", "pays.tsv", "demonymes.tsv",
         "etranger.tsv", "organisations.tsv",
     ]
 
-    private(set) var vocabulary = Vocabulary(capacity: 1 << 17)
-    private(set) var trie = PhraseTrie(expectedNodes: 1 << 18)
-    private(set) var entries: [GazetteerEntry] = []
+    let vocabulary: Vocabulary
+    let trie: PhraseTrie
+    let entries: EntryTable
     /// Hot fields of `entries`, same index.
-    private(set) var info: [GazetteerEntryInfo] = []
-    private(set) var patterns: [GazetteerPattern] = []
+    let info: EntryInfoTable
+    let patterns: PatternTable
     /// Country entry index by ISO code.
-    private(set) var countryByCode: [String: Int32] = [:]
+    let countryByCode: [String: Int32]
+    /// Whether the image file was used.
+    let imageStatus: ReferenceImageStatus
+    private let storage: GazetteerStorage
+
+    init(directory: String) throws {
+        let digest = try ReferenceDigest(directory: directory)
+        var storage = GazetteerStorage.loadImage(directory: directory, digest: digest)
+        if storage.status != .current {
+            storage = try GazetteerStorage.compile(directory: directory, status: storage.status)
+        }
+        self.storage = storage
+        imageStatus = storage.status
+        let t = storage.tables!
+        vocabulary = Vocabulary(arena: t.vocabularyArena, offsets: t.vocabularyOffsets, slots: t.vocabularySlots, owner: storage)
+        trie = PhraseTrie(
+            rootChildren: t.rootChildren, edgeStart: t.edgeStart, edgeWord: t.edgeWord, edgeChild: t.edgeChild,
+            head: t.head, next: t.next, owner: storage)
+        info = EntryInfoTable(table: t.entryInfo)
+        entries = EntryTable(info: info, text: t.entryText, strings: t.strings)
+        patterns = PatternTable(table: t.patterns)
+        var countries: [String: Int32] = [:]
+        for e in 0..<info.count where info[e].kind == .pays { countries[entries.id(e)] = Int32(e) }
+        countryByCode = countries
+    }
+
+    /// The id of one context word (-1 when absent or not one folded word).
+    func wordID(_ word: String) -> Int32 {
+        let folded = Tokenizer.foldedWords(word)
+        return folded.count == 1 ? vocabulary.lookup(folded[0]) : -1
+    }
 
     /// Entry index by id (linear: only for resolving what a user types).
     func entry(id: String) -> Int32? {
-        entries.firstIndex { $0.id == id }.map { Int32($0) }
-    }
-
-    init(directory: String) throws {
-        entries.reserveCapacity(1 << 17)
-        info.reserveCapacity(1 << 17)
-        patterns.reserveCapacity(1 << 18)
-        for file in Self.files {
-            let path = directory + "/" + file
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ReferenceError.unreadable(path, "fichier absent ou illisible")
-            }
-            try data.withUnsafeBytes { raw in
-                try load(raw.bindMemory(to: UInt8.self), path: path)
-            }
-        }
-    }
-
-    /// Interns extra words (context words of the recognizers) so the tokenizer knows them.
-    mutating func intern(_ word: String) -> Int32 {
-        let folded = Tokenizer.foldedWords(word)
-        return folded.count == 1 ? vocabulary.intern(folded[0]) : -1
-    }
-
-    private mutating func load(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
-        var lineStart = 0
-        var lineNumber = 0
-        let n = bytes.count
-        let franco = vocabulary.intern(Array("franco".utf8))
-        // The sink owns the vocabulary while loading (no copy-on-write per name).
-        var sink = InternSink(vocabulary: vocabulary, ids: [])
-        vocabulary = Vocabulary(capacity: 1)
-        defer { vocabulary = sink.vocabulary }
-        while lineStart < n {
-            var lineEnd = lineStart
-            while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            lineNumber += 1
-            defer { lineStart = lineEnd + 1 }
-            if lineEnd == lineStart || bytes[lineStart] == 0x23 { continue }  // blank or "#"
-            // Six tab-separated fields: bounds[k] is where field k starts, bounds[k + 1] - 1 where it ends.
-            var bounds = (lineStart, 0, 0, 0, 0, 0, lineEnd + 1)
-            var tabs = 0
-            var p = lineStart
-            while p < lineEnd {
-                if bytes[p] == 0x09 {
-                    tabs += 1
-                    switch tabs {
-                    case 1: bounds.1 = p + 1
-                    case 2: bounds.2 = p + 1
-                    case 3: bounds.3 = p + 1
-                    case 4: bounds.4 = p + 1
-                    case 5: bounds.5 = p + 1
-                    default: break
-                    }
-                }
-                p += 1
-            }
-            guard tabs == 5 else { throw ReferenceError.unreadable(path, "ligne \(lineNumber) mal formée") }
-            func field(_ k: Int) -> UnsafeBufferPointer<UInt8> {
-                let lo: Int, hi: Int
-                switch k {
-                case 0: (lo, hi) = (bounds.0, bounds.1)
-                case 1: (lo, hi) = (bounds.1, bounds.2)
-                case 2: (lo, hi) = (bounds.2, bounds.3)
-                case 3: (lo, hi) = (bounds.3, bounds.4)
-                case 4: (lo, hi) = (bounds.4, bounds.5)
-                default: (lo, hi) = (bounds.5, bounds.6)
-                }
-                return UnsafeBufferPointer(rebasing: bytes[lo..<(hi - 1)])
-            }
-            guard let kind = Self.kind(field(0)) else {
-                throw ReferenceError.unreadable(path, "ligne \(lineNumber) : type inconnu")
-            }
-            var flags: GazetteerEntry.Flags = []
-            for f in field(4) {
-                switch f {
-                case UInt8(ascii: "b"): flags.insert(.bare)
-                case UInt8(ascii: "x"): flags.insert(.homonym)
-                case UInt8(ascii: "s"): flags.insert(.subdivision)
-                default: break
-                }
-            }
-            var population = 0
-            for d in field(3) where d >= 0x30 && d <= 0x39 { population = population * 10 + Int(d - 0x30) }
-            let idBytes = field(1)
-            let id = String(decoding: idBytes, as: UTF8.self)
-            let country: String
-            switch kind {
-            case .pays, .demonyme: country = id
-            case .etranger:
-                // "etranger:CN:Liaoning"
-                country = idBytes.count >= 11 ? String(decoding: UnsafeBufferPointer(rebasing: idBytes[9..<11]), as: UTF8.self) : ""
-            case .organisation: country = ""
-            default: country = "FR"
-            }
-            let entryIndex = Int32(entries.count)
-            entries.append(
-                GazetteerEntry(
-                    kind: kind, id: id, name: String(decoding: field(2), as: UTF8.self), population: population,
-                    flags: flags, country: country))
-            info.append(
-                GazetteerEntryInfo(
-                    kind: kind, flags: flags, country: GazetteerEntryInfo.code(country), population: population))
-            if kind == .pays { countryByCode[id] = entryIndex }
-            let variants = field(5)
-            var v = 0
-            while v < variants.count {
-                var e = v
-                while e < variants.count && variants[e] != UInt8(ascii: "|") { e += 1 }
-                var s = v
-                var needsArticle = false
-                var acronym = false
-                if s < e && variants[s] == UInt8(ascii: "~") { needsArticle = true; s += 1 }
-                if s < e && variants[s] == UInt8(ascii: "=") { acronym = true; s += 1 }
-                sink.ids.removeAll(keepingCapacity: true)
-                Tokenizer.scan(UnsafeBufferPointer(rebasing: variants[s..<e]), into: &sink)
-                let ids = sink.ids
-                v = e + 1
-                guard !ids.isEmpty else { continue }
-                let patternIndex = Int32(patterns.count)
-                patterns.append(GazetteerPattern(entry: entryIndex, needsArticle: needsArticle, acronym: acronym, franco: false))
-                trie.insert(ids, pattern: patternIndex)
-                if kind == .demonyme {
-                    // "franco-marocaine": the demonym after "franco-".
-                    let p = Int32(patterns.count)
-                    patterns.append(GazetteerPattern(entry: entryIndex, needsArticle: false, acronym: false, franco: true))
-                    trie.insert([franco] + ids, pattern: p)
-                }
-            }
-        }
-    }
-
-    private static func kind(_ field: UnsafeBufferPointer<UInt8>) -> GazetteerEntry.Kind? {
-        for (name, kind) in kinds where name.count == field.count && name.elementsEqual(field) { return kind }
+        let wanted = Array(id.utf8)
+        for e in 0..<entries.count where entries.idBytes(e).elementsEqual(wanted) { return Int32(e) }
         return nil
     }
-
-    private static let kinds: [([UInt8], GazetteerEntry.Kind)] = ([
-        ("commune", .commune), ("etranger", .etranger), ("epci", .epci), ("departement", .departement),
-        ("region", .region), ("pays", .pays), ("organisation", .organisation), ("demonyme", .demonyme),
-    ] as [(String, GazetteerEntry.Kind)]).map { (Array($0.0.utf8), $0.1) }
 }
 
-/// Interns the words of a reference name while loading.
-private struct InternSink: Tokenizer.WordSink {
-    var vocabulary: Vocabulary
-    var ids: [Int32]
-    mutating func word(start: Int, end: Int, flags: Token.Flags, folded: UnsafeBufferPointer<UInt8>, hash: UInt64) {
-        ids.append(vocabulary.intern(folded, hash: hash))
+/// The memory behind a gazetteer: the image, mapped from `gazetteer.bin` or compiled
+/// from the TSV files at load.
+final class GazetteerStorage: @unchecked Sendable {
+    let image: RawBuffer?
+    let tables: GazetteerTables?
+    let status: ReferenceImageStatus
+
+    private init(image: RawBuffer?, tables: GazetteerTables?, status: ReferenceImageStatus) {
+        self.image = image
+        self.tables = tables
+        self.status = status
+    }
+
+    /// The image file of `directory` when it is usable (`status == .current`), else why not.
+    static func loadImage(directory: String, digest: ReferenceDigest) -> GazetteerStorage {
+        let path = directory + "/" + ReferenceImage.fileName
+        guard RawBuffer.fileSize(path) != nil else { return GazetteerStorage(image: nil, tables: nil, status: .missing) }
+        guard let image = RawBuffer.map(path) else {
+            return GazetteerStorage(image: nil, tables: nil, status: .corrupt("fichier illisible"))
+        }
+        do {
+            let tables = GazetteerTables(try ReferenceImage.open(image, digest: digest))
+            try ReferenceImage.validate(tables)
+            return GazetteerStorage(image: image, tables: tables, status: .current)
+        } catch {
+            switch error {
+            case .stale(let why): return GazetteerStorage(image: nil, tables: nil, status: .stale(why))
+            case .corrupt(let why): return GazetteerStorage(image: nil, tables: nil, status: .corrupt(why))
+            }
+        }
+    }
+
+    /// Compiles the TSV files of `directory` (no usable image: `status` says why).
+    static func compile(directory: String, status: ReferenceImageStatus) throws -> GazetteerStorage {
+        let source = try ReferenceSource(directory: directory)
+        let image = RawBuffer(try GazetteerCompiler.compile(source).image)
+        do {
+            let tables = GazetteerTables(try ReferenceImage.open(image, digest: ReferenceDigest(source)))
+            try ReferenceImage.validate(tables)
+            return GazetteerStorage(image: image, tables: tables, status: status)
+        } catch {
+            // The compiler's own output is always valid: this is a bug, not bad data.
+            preconditionFailure("reference image compiled from the TSV files is invalid: \(error)")
+        }
+    }
+}
+
+/// `Section.entryInfo`: per entry, kind (bits 0–7), flags (8–15), ISO code (16–31) and
+/// population (32–63).
+struct EntryInfoTable: @unchecked Sendable {
+    let table: FlatArray<UInt64>
+
+    var count: Int { table.count }
+
+    static func pack(kind: GazetteerEntry.Kind, flags: GazetteerEntry.Flags, country: UInt16, population: UInt32) -> UInt64 {
+        UInt64(kind.rawValue) | UInt64(flags.rawValue) << 8 | UInt64(country) << 16 | UInt64(population) << 32
+    }
+
+    @inline(__always)
+    subscript(i: Int) -> GazetteerEntryInfo {
+        let v = table[i]
+        return GazetteerEntryInfo(
+            // Kinds are checked at load (`ReferenceImage.validate`).
+            kind: GazetteerEntry.Kind(rawValue: UInt8(truncatingIfNeeded: v)) ?? .organisation,
+            flags: GazetteerEntry.Flags(rawValue: UInt8(truncatingIfNeeded: v >> 8)),
+            country: UInt16(truncatingIfNeeded: v >> 16), population: Int(v >> 32))
+    }
+}
+
+/// `Section.entryText`: per entry, the offset of its id in `Section.strings` (bits 0–31),
+/// the id's length (32–47), the name's length (48–62) and whether the name is the end of
+/// the id (bit 63; else the name follows the id).
+enum EntryTextTable {
+    static func pack(offset: Int, idLength: Int, nameLength: Int, shared: Bool) -> UInt64 {
+        UInt64(offset) | UInt64(idLength) << 32 | UInt64(nameLength) << 48 | (shared ? 1 << 63 : 0)
+    }
+
+    @inline(__always)
+    static func unpack(_ v: UInt64) -> (offset: Int, idLength: Int, nameLength: Int, shared: Bool) {
+        (Int(v & 0xFFFF_FFFF), Int((v >> 32) & 0xFFFF), Int((v >> 48) & 0x7FFF), v >> 63 != 0)
+    }
+}
+
+/// The entries with their strings, made on demand (when an entity is output).
+struct EntryTable: @unchecked Sendable {
+    let info: EntryInfoTable
+    let text: FlatArray<UInt64>
+    let strings: FlatArray<UInt8>
+
+    var count: Int { text.count }
+
+    func idBytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let (offset, idLength, _, _) = EntryTextTable.unpack(text[i])
+        return UnsafeBufferPointer(rebasing: strings.buffer[offset..<(offset + idLength)])
+    }
+
+    func nameBytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let (offset, idLength, nameLength, shared) = EntryTextTable.unpack(text[i])
+        let start = shared ? offset + idLength - nameLength : offset + idLength
+        return UnsafeBufferPointer(rebasing: strings.buffer[start..<(start + nameLength)])
+    }
+
+    func id(_ i: Int) -> String { String(decoding: idBytes(i), as: UTF8.self) }
+
+    subscript(i: Int) -> GazetteerEntry {
+        let idBytes = idBytes(i)
+        let e = info[i]
+        let id = String(decoding: idBytes, as: UTF8.self)
+        let country: String
+        switch e.kind {
+        case .pays, .demonyme: country = id
+        case .etranger:
+            // "etranger:CN:Liaoning"
+            country = idBytes.count >= 11 ? String(decoding: UnsafeBufferPointer(rebasing: idBytes[9..<11]), as: UTF8.self) : ""
+        case .organisation: country = ""
+        default: country = "FR"
+        }
+        return GazetteerEntry(
+            kind: e.kind, id: id, name: String(decoding: nameBytes(i), as: UTF8.self), population: e.population,
+            flags: e.flags, country: country)
+    }
+}
+
+/// `Section.patterns`: per pattern, its entry (bits 0–27) and flags (28–30).
+struct PatternTable: @unchecked Sendable {
+    let table: FlatArray<UInt32>
+
+    var count: Int { table.count }
+
+    private static let needsArticle: UInt32 = 1 << 28
+    private static let acronym: UInt32 = 1 << 29
+    private static let franco: UInt32 = 1 << 30
+
+    static func pack(entry: Int32, needsArticle: Bool, acronym: Bool, franco: Bool) -> UInt32 {
+        precondition(entry >= 0 && entry < 1 << 28, "too many gazetteer entries")
+        return UInt32(entry) | (needsArticle ? Self.needsArticle : 0) | (acronym ? Self.acronym : 0) | (franco ? Self.franco : 0)
+    }
+
+    @inline(__always)
+    static func entry(_ v: UInt32) -> Int32 { Int32(v & 0x0FFF_FFFF) }
+
+    @inline(__always)
+    subscript(i: Int) -> GazetteerPattern {
+        let v = table[i]
+        return GazetteerPattern(
+            entry: Self.entry(v), needsArticle: v & Self.needsArticle != 0, acronym: v & Self.acronym != 0,
+            franco: v & Self.franco != 0)
     }
 }

@@ -1,8 +1,11 @@
 /// One named thing of the reference data: a collectivité, a country, a foreign place, an
 /// organisation or a demonym.
 struct GazetteerEntry: Sendable {
-    enum Kind: UInt8, Sendable {
+    enum Kind: UInt8, Sendable, CaseIterable {
         case commune, departement, region, epci, pays, etranger, organisation, demonyme
+
+        /// The largest raw value (kinds stored in an image are checked against it).
+        static let allCasesMax: UInt8 = allCases.map(\.rawValue).max()!
     }
 
     struct Flags: OptionSet, Sendable {
@@ -31,15 +34,9 @@ struct GazetteerEntry: Sendable {
 struct GazetteerEntryInfo: Sendable {
     var kind: GazetteerEntry.Kind
     var flags: GazetteerEntry.Flags
-    /// `GazetteerEntryInfo.code(country)`: the two ASCII letters of the ISO code, 0 for none.
+    /// The two ASCII letters of the ISO code ("FR" = 0x4652), 0 for none.
     var country: UInt16
     var population: Int
-
-    /// Packs an ISO alpha-2 code ("FR") in 16 bits; 0 for anything else ("").
-    static func code(_ iso: String) -> UInt16 {
-        let u = Array(iso.utf8)
-        return u.count == 2 ? UInt16(u[0]) << 8 | UInt16(u[1]) : 0
-    }
 }
 
 /// One surface form of an entry, as a path in the phrase trie.

@@ -29,10 +29,14 @@ public final class LawRecognizer: Sendable {
     /// Ids of every registered act.
     public var registeredIds: [String] { registry.acts.map(\.id) }
 
-    public func recognize(text: String) -> [Entity] {
+    /// References in `text`. `title` is the document's title: when it names a code ("Code
+    /// du travail — Article L1233-58"), bare article numbers in the text are that code's.
+    public func recognize(text: String, title: String? = nil) -> [Entity] {
         var copy = text
         let scanner = LawReferenceScanner(registry: registry)
-        return copy.withUTF8 { scanner.scan($0) }
+        var code = LawReferenceScanner.Code.none
+        if var title { code = title.withUTF8 { scanner.code(title: $0) } }
+        return copy.withUTF8 { scanner.scan($0, code: code) }
     }
 
     /// Resolves what a user types after `loi:` ("2005-95", "Oudin-Santini", "loi Thiollière",

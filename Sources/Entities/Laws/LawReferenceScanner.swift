@@ -16,8 +16,9 @@
 ///   constitutionnelle de 2003`, `réforme de 2003` near the word "Constitution" →
 ///   `constitution:<année>`.
 /// - Code articles `L. 1115-1`, `L1115-1`, `R. 1115-9`: `cgct:<article>` when the code named
-///   after the article (or the list it belongs to) is the CGCT, or when no other code was
-///   named before (four-digit L articles only, attribute `code: presume`). Lists give one entity per article; a range
+///   after the article (or the list it belongs to) is the CGCT, or the last code named before
+///   it (the document's title counts: "Code du travail — Article …"), or when no code was
+///   named at all (four-digit L articles only, attribute `code: presume`). Lists give one entity per article; a range
 ///   "L. 1115-1 à L. 1115-7" gives its two ends, both with the attribute `range`.
 /// Not references: "projet/proposition de loi n° …", "la présente loi", "loi de finances".
 struct LawReferenceScanner {
@@ -68,9 +69,27 @@ struct LawReferenceScanner {
         }
     }
 
-    func scan(_ t: Buffer) -> [Entity] {
+    /// The code a document belongs to, as its title names it ("Code du travail — Article
+    /// L1233-58", "Code général des collectivités territoriales — Article L1115-1"): bare
+    /// article numbers in its text refer to that code. `.none` when the title names no
+    /// code, or both the CGCT and another code.
+    func code(title t: Buffer) -> Code {
+        var cgct = false
+        var other = false
+        for i in 0..<t.count where !B.wordCharBefore(t, i) && (t[i] | 0x20) == 0x63 {
+            if B.match(t, i, "code general des collectivites territoriales") != nil || B.match(t, i, "cgct") != nil {
+                cgct = true
+            } else if let e = B.match(t, i, "code"), B.spaceLength(t, e) > 0, B.word(t, B.skipSpaces(t, e)) != nil {
+                other = true
+            }
+        }
+        return cgct == other ? .none : (cgct ? .cgct : .other)
+    }
+
+    /// References in `t`; `code` is the code named by the document's title, if any.
+    func scan(_ t: Buffer, code initial: Code = .none) -> [Entity] {
         var out: [Entity] = []
-        var code = Code.none
+        var code = initial
         let n = t.count
         let classes = Self.byteClasses
         return classes.withUnsafeBufferPointer { cls in

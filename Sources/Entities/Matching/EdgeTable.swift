@@ -1,7 +1,7 @@
 /// Open-addressing hash map from a trie edge (node, word) packed in 64 bits to the child
-/// node. A multiplicative hash instead of the standard library's seeded SipHash: the trie
-/// does hundreds of thousands of inserts at load and one probe per word in the text.
-/// Key and value share a slot (one cache line per probe).
+/// node, used while the trie is built (`PhraseTrieBuilder`). A multiplicative hash
+/// instead of the standard library's seeded SipHash: the trie does hundreds of thousands
+/// of inserts. Key and value share a slot (one cache line per probe).
 struct EdgeTable: Sendable {
     private struct Slot {
         var key: UInt64
@@ -26,19 +26,6 @@ struct EdgeTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
-    @inline(__always)
-    subscript(key: UInt64) -> Int32? {
-        slots.withUnsafeBufferPointer { slots in
-            var s = Self.slot(key, mask)
-            while true {
-                let k = slots[s].key
-                if k == key { return slots[s].value }
-                if k == Self.empty { return nil }
-                s = (s + 1) & mask
-            }
-        }
-    }
-
     /// The value of `key`, inserting `value` first when the key is absent (one probe).
     mutating func findOrInsert(_ key: UInt64, _ value: Int32) -> (value: Int32, inserted: Bool) {
         if (count + 1) * 2 > slots.count { grow() }
@@ -52,6 +39,11 @@ struct EdgeTable: Sendable {
         slots[s] = Slot(key: key, value: value)
         count += 1
         return (value, true)
+    }
+
+    /// Every (key, value), in slot order.
+    func forEach(_ body: (UInt64, Int32) -> Void) {
+        for slot in slots where slot.key != Self.empty { body(slot.key, slot.value) }
     }
 
     private mutating func grow() {

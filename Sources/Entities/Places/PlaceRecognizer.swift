@@ -13,7 +13,7 @@ struct PlaceRecognizer: Sendable {
 
     typealias Span = TrieMatch
 
-    enum Cue { case none, commune, communeWeak, region, regionWeak, departement, location, street }
+    enum Cue { case none, commune, communeWeak, region, regionWeak, departement, location, street, institution }
 
     struct Decision {
         var entry: Int32
@@ -46,8 +46,8 @@ struct PlaceRecognizer: Sendable {
             }
         }
         var confirmed = Set<Int32>()
-        _ = walk(tokens, spans: spans, countries: documentCountries, confirmed: &confirmed, firstPass: true)
-        let decisions = walk(tokens, spans: spans, countries: documentCountries, confirmed: &confirmed, firstPass: false)
+        _ = walk(tokens, spans: spans, text: text, countries: documentCountries, confirmed: &confirmed, firstPass: true)
+        let decisions = walk(tokens, spans: spans, text: text, countries: documentCountries, confirmed: &confirmed, firstPass: false)
         var out: [Entity] = []
         let syndicats = types.contains(.collectivite) ? SyndicatRule(words: words).recognize(tokens, text: text) : []
         func insideSyndicat(_ start: Int, _ end: Int) -> Bool {
@@ -85,19 +85,37 @@ struct PlaceRecognizer: Sendable {
     }
 
     private func walk(
-        _ tokens: [Token], spans: TrieMatches, countries: Set<UInt16>, confirmed: inout Set<Int32>, firstPass: Bool
+        _ tokens: [Token], spans: TrieMatches, text: UnsafeBufferPointer<UInt8>, countries: Set<UInt16>,
+        confirmed: inout Set<Int32>, firstPass: Bool
     ) -> [(Span, Decision)] {
         var out: [(Span, Decision)] = []
+        // End of the last name taken as an institution's ("tribunaux d’instance d’Illkirch,
+        // de Schiltigheim et de Strasbourg": the list goes on).
+        var institutionListEnd = -1
         var i = 0
         while i < tokens.count {
             var taken = false
             for span in spans.starting(at: i).reversed() {
-                let (cue, hint) = cueBefore(tokens, span.start)
+                var (cue, hint) = cueBefore(tokens, span.start)
+                if cue == .none
+                    && (institutionBefore(tokens, span.start, text)
+                        || (institutionListEnd >= 0 && continuesList(tokens, from: institutionListEnd, to: span.start, text)))
+                {
+                    cue = .institution
+                }
+                if cue == .institution { institutionListEnd = span.end }
+                if insideCompound(tokens, span, previousEnd: out.last?.0.end) { continue }
                 if let d = decide(tokens, span, cue: cue, hint: hint, countries: countries, confirmed: confirmed, firstPass: firstPass) {
                     if firstPass && (cue == .commune || cue == .region || cue == .departement) {
                         confirmed.insert(d.entry)
                     }
                     out.append((span, d))
+                    i = span.end
+                    taken = true
+                    break
+                }
+                if cue == .institution {
+                    // The whole name is the institution's: no shorter name inside it.
                     i = span.end
                     taken = true
                     break
@@ -108,9 +126,88 @@ struct PlaceRecognizer: Sendable {
         return out
     }
 
+    /// A name glued by a hyphen into a longer compound that is not itself a name we took:
+    /// "Corse-du-Sud", "Bouches-du-Rhône", "Haute-Corse", "Paris-la-Défense", "Celle-ci".
+    /// Two names joined by a hyphen ("Paris-Dakar", "Haute-Savoie–Tiznit") are both kept,
+    /// and so is a name after a prefix ("ex-Yougoslavie").
+    private func insideCompound(_ tokens: [Token], _ span: Span, previousEnd: Int?) -> Bool {
+        if span.end < tokens.count {
+            // "Corse-du-Sud", "Celle-ci": a lower-case word glued after the name.
+            let next = tokens[span.end]
+            if next.flags.contains(.hyphenBefore) && !next.flags.contains(.capitalized) && !next.flags.contains(.numeric) {
+                return true
+            }
+        }
+        let first = tokens[span.start]
+        guard first.flags.contains(.hyphenBefore), span.start > 0 else { return false }
+        let previous = tokens[span.start - 1]
+        if !previous.flags.contains(.capitalized) { return words.compoundJoiners.contains(previous.id) }
+        return previousEnd != span.start
+    }
+
+    /// An institution named after its seat, a few words before token `start` ("tribunal de
+    /// grande instance de", "cour d’appel de", "communauté urbaine de", "port autonome de",
+    /// "musée des beaux-arts de"), or a treaty right before it ("convention de Genève"). The
+    /// look-back stays in one phrase: lower-case words only (the head may be capitalized),
+    /// at most two of them, no punctuation, no preposition or conjunction between, and no
+    /// body of the collectivité itself ("la résidence du président de l’assemblée de Guyane").
+    private func institutionBefore(_ tokens: [Token], _ start: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = start - 1
+        var content = 0
+        while k >= 0 {
+            let t = tokens[k]
+            guard Self.onePhrase(text, t.end, tokens[k + 1].start) else { return false }
+            if words.function.contains(t.id) {
+                k -= 1
+                continue
+            }
+            if words.institutionHead.contains(t.id) || words.streetCue.contains(t.id) { return true }
+            if content == 0 && words.treatyHead.contains(t.id) { return true }
+            if t.flags.contains(.capitalized) || t.flags.contains(.numeric) || t.flags.contains(.sentenceStart)
+                || words.phraseBreak.contains(t.id) || words.collectiviteBody.contains(t.id) || content == 2
+            {
+                return false
+            }
+            content += 1
+            k -= 1
+        }
+        return false
+    }
+
+    /// Only list joiners (",", "et", "ou", "de", "d’"…) between tokens `from` (exclusive end
+    /// of the previous name) and `to`.
+    private func continuesList(_ tokens: [Token], from: Int, to: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard from < to, to - from <= 3 else { return false }
+        for k in from..<to {
+            let id = tokens[k].id
+            guard words.function.contains(id) || id == words.et || id == words.ou else { return false }
+        }
+        for k in from...to where !Self.onePhrase(text, tokens[k - 1].end, tokens[k].start, comma: true) { return false }
+        return true
+    }
+
+    /// Only spaces, line breaks, apostrophes or hyphens (and commas when `comma`) between
+    /// two words.
+    private static func onePhrase(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, comma: Bool = false) -> Bool {
+        var p = a
+        while p < b {
+            let c = text[p]
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x27 || c == 0x2D || (comma && c == 0x2C) { p += 1; continue }
+            if c == 0xC2, p + 1 < b, text[p + 1] == 0xA0 { p += 2; continue }
+            if c == 0xE2, p + 2 < b, text[p + 1] == 0x80, text[p + 2] == 0x99 || text[p + 2] == 0xAF || text[p + 2] == 0x91 {
+                p += 3
+                continue
+            }
+            return false
+        }
+        return true
+    }
+
     /// The context word before token `start`, skipping articles and prepositions
     /// ("ville du", "Conseil général des") and one demonym ("Province chinoise du").
     private func cueBefore(_ tokens: [Token], _ start: Int) -> (Cue, UInt16?) {
+        // A context word of the previous sentence says nothing ("… à la commune. Celle-ci").
+        if tokens[start].flags.contains(.sentenceStart) { return (.none, nil) }
         var k = start - 1
         var skipped = 0
         var hint: UInt16?
@@ -123,6 +220,13 @@ struct PlaceRecognizer: Sendable {
         guard k >= 0 else { return (.none, hint) }
         let id = tokens[k].id
         if id < 0 { return (.none, hint) }
+        if words.communeCue.contains(id) || words.communeCueWeak.contains(id) {
+            // "communauté d’agglomération de …", "communauté de communes du …": an EPCI named
+            // after its communes, not a commune.
+            var j = k - 1
+            while j >= 0 && words.function.contains(tokens[j].id) { j -= 1 }
+            if j >= 0 && j < k - 1 && words.communaute.contains(tokens[j].id) { return (.institution, hint) }
+        }
         if words.communeCue.contains(id) { return (.commune, hint) }
         if words.regionCue.contains(id) { return (.region, hint) }
         if words.communeCueWeak.contains(id) { return (.communeWeak, hint) }
@@ -161,7 +265,11 @@ struct PlaceRecognizer: Sendable {
         for t in span.start..<span.end where !tokens[t].flags.contains(.allCaps) && !tokens[t].flags.contains(.numeric) {
             allCaps = false
         }
-        let articleBefore = span.start > 0 && words.articles.contains(tokens[span.start - 1].id)
+        // An article, or a context word naming the kind ("la région Nouvelle-Aquitaine"), before
+        // a name stored without its article.
+        let articleBefore = (span.start > 0 && words.articles.contains(tokens[span.start - 1].id))
+            || cue == .commune || cue == .region || cue == .departement
+        let articleFirst = span.end - span.start >= 2 && words.articles.contains(first.id)
         var communes: [Int32] = []
         var others: [Int32] = []
         var francoCountries = Set<UInt16>()
@@ -181,6 +289,9 @@ struct PlaceRecognizer: Sendable {
             }
             if entry.kind == .demonyme || entry.kind == .organisation { continue }
             if pattern.acronym ? !allCaps : !first.flags.contains(.capitalized) { continue }
+            // An article capitalized at the start of a sentence is not a name's: "La réunion
+            // intervient…" is not "La Réunion".
+            if !pattern.acronym && articleFirst && !tokens[span.start + 1].flags.contains(.capitalized) { continue }
             if pattern.needsArticle && !articleBefore {
                 // "Yvelines" without "les": only if the document names it properly elsewhere.
                 articleless.append(pattern.entry)
@@ -190,6 +301,15 @@ struct PlaceRecognizer: Sendable {
         }
         if francoCountries.count == 1 { return Decision(entry: francoEntry, franco: true) }
         if cue == .street { return nil }
+        if cue == .institution {
+            // A court, body or treaty named after a place is not a collectivité; a country
+            // named there is still the country ("Cour suprême du Canada").
+            var best: Int32?
+            for e in others where gazetteer.info[Int(e)].kind == .pays && gazetteer.info[Int(e)].flags.contains(.bare) {
+                if best == nil { best = e }
+            }
+            return best.map { Decision(entry: $0, franco: false) }
+        }
         if communes.isEmpty && others.isEmpty && (firstPass || articleless.isEmpty) { return nil }
 
         func entry(_ e: Int32) -> GazetteerEntryInfo { gazetteer.info[Int(e)] }
@@ -239,7 +359,7 @@ struct PlaceRecognizer: Sendable {
             if let e = dominantCommune(bareOnly: false) { return accept(e) }
         case .regionWeak:
             if let e = pick(others, .region, bareOnly: false) { return accept(e) }
-        case .none, .location, .street:
+        case .none, .location, .street, .institution:
             break
         }
         // …then names that stand on their own.
@@ -248,7 +368,12 @@ struct PlaceRecognizer: Sendable {
             if let e = pick(others, .region, bareOnly: true) { return accept(e) }
             if let e = dominantCommune(bareOnly: true), entry(e).population >= 100_000 { return accept(e) }
             if let e = pick(others, .departement, bareOnly: true) { return accept(e) }
-            if let e = dominantCommune(bareOnly: true) { return accept(e) }
+            // A commune named like a département or a région ("Doubs", "Indre", "Mayenne")
+            // is not the one meant by the bare name.
+            let namesake = (others + articleless).contains {
+                entry($0).kind == .departement || entry($0).kind == .region
+            }
+            if !namesake, let e = dominantCommune(bareOnly: true) { return accept(e) }
             if let e = pick(others, .epci, bareOnly: true) { return accept(e) }
             if let e = foreign(subdivision: nil, bareOnly: true) { return accept(e) }
             if !firstPass && !first.flags.contains(.sentenceStart) {

@@ -41,6 +41,7 @@ public enum ReferenceError: Error, CustomStringConvertible, Sendable {
     case notFound
     case missing(String)
     case unreadable(String, String)
+    case unwritable(String, String)
 
     public var description: String {
         switch self {
@@ -50,6 +51,8 @@ public enum ReferenceError: Error, CustomStringConvertible, Sendable {
             return "données de référence introuvables dans « \(path) » (fichier \(ReferenceDirectory.marker) absent)"
         case .unreadable(let path, let why):
             return "fichier de référence illisible « \(path) » : \(why)"
+        case .unwritable(let path, let why):
+            return "impossible d’écrire « \(path) » : \(why)"
         }
     }
 }

@@ -27,6 +27,7 @@ struct CheckCommand: ParsableCommand {
         let recognizer: EntityRecognizer?
         do {
             recognizer = try EntityRecognizer.load()
+            ReferenceNotice.report(recognizer!)
         } catch {
             Output.error("données de référence introuvables (\(error)) : vérification sans reconnaissance d’entités")
             recognizer = nil

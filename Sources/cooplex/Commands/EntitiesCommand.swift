@@ -49,6 +49,7 @@ struct EntitiesCommand: ParsableCommand {
             Output.error("\(error)")
             throw ExitCode(1)
         }
+        ReferenceNotice.report(recognizer)
         let extractor = DocumentExtractor()
         var failed = false
         for path in files {

@@ -109,6 +109,7 @@ struct IngestRunner {
         if requests.contains(where: \.needsRecognizer) && !requests.allSatisfy(\.dryRun) {
             do {
                 recognizer = try EntityRecognizer.load()
+                ReferenceNotice.report(recognizer!)
             } catch {
                 Output.error("données de référence des entités illisibles (\(error)) ; relancez avec --sans-entites pour indexer sans entités")
                 return 1
