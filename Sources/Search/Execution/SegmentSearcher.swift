@@ -119,8 +119,20 @@ struct SegmentSearcher {
             return nil
         }
         positives.sort { $0.cost < $1.cost }
+        // The words themselves first: leapfrog their postings, score only common documents.
+        var leaves: [TermLeaf] = []
+        var others: [QueryPlan] = []
+        for p in positives {
+            if case .leaf(let l) = p { leaves.append(l) } else { others.append(p) }
+        }
         var acc: Matches
-        if let first = positives.first {
+        if leaves.count >= 2 {
+            acc = conjunction(leaves)
+            for p in others {
+                if acc.count == 0 { break }
+                acc = acc.intersect(evaluate(p))
+            }
+        } else if let first = positives.first {
             acc = evaluate(first)
             for p in positives.dropFirst() {
                 if acc.count == 0 { break }
@@ -142,6 +154,52 @@ struct SegmentSearcher {
             }
         }
         return acc
+    }
+
+    /// Documents holding every term (rarest first, each iterator jumping to the others'
+    /// candidates through its skip table), with their scores summed.
+    func conjunction(_ leaves: [TermLeaf]) -> Matches {
+        var its: [PostingIterator] = []
+        for l in leaves.sorted(by: { $0.docFreq < $1.docFreq }) {
+            guard let info = l.infos[index] else { return Matches() }
+            its.append(segment.iterator(info))
+        }
+        let ordered = leaves.sorted(by: { $0.docFreq < $1.docFreq })
+        var out = Matches()
+        out.docs.reserveCapacity(its[0].docFreq)
+        out.scores.reserveCapacity(its[0].docFreq)
+        let n = its.count
+        its.withUnsafeMutableBufferPointer { its in
+            guard its[0].next() else { return }
+            var target = its[0].doc
+            outer: while true {
+                var k = 1
+                while k < n {
+                    guard its[k].advance(to: target) else { break outer }
+                    if its[k].doc != target {
+                        // Behind: the lead catches up and every iterator is checked again.
+                        guard its[0].advance(to: its[k].doc) else { break outer }
+                        target = its[0].doc
+                        k = 1
+                        continue
+                    }
+                    k += 1
+                }
+                var total: Float = 0
+                var all = true
+                for j in 0..<n {
+                    guard let s = score(ordered[j], its[j]) else {
+                        all = false
+                        break
+                    }
+                    total += s
+                }
+                if all { out.append(target, total) }
+                guard its[0].next() else { break }
+                target = its[0].doc
+            }
+        }
+        return out
     }
 
     func anyTerm(_ leaves: [TermLeaf]) -> Matches {
