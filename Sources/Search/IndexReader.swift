@@ -190,11 +190,11 @@ public final class IndexReader: @unchecked Sendable {
         let page = ranked.dropFirst(max(0, offset)).prefix(max(0, limit))
 
         let snippets = SnippetBuilder(analyzer: analyzer, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes)
-        let locator = SnippetLocator(segments: segments, terms: compiler.highlightTerms.union(compiler.expandedStems))
+        let locator = page.isEmpty ? nil : SnippetLocator(segments: segments, terms: compiler.highlightTerms.union(compiler.expandedStems))
         var hits: [SearchHit] = []
         for c in page {
             let h = segments[c.segment].withHit(c.doc) { fields, text in
-                let from = locator.restartOffset(segment: c.segment, doc: c.doc, checkpoints: fields.checkpoints)
+                let from = locator?.restartOffset(segment: c.segment, doc: c.doc, checkpoints: fields.checkpoints) ?? 0
                 return hit(fields, text, from: from, candidate: c, snippets: snippets)
             }
             if let h { hits.append(h) }

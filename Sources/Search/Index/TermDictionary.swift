@@ -131,22 +131,32 @@ struct TermDictionaryReader {
         scan(fromBlock: 0, body)
     }
 
-    /// Decodes terms from the start of block `b` onwards while `body` returns true.
+    /// Decodes terms from the start of block `b` onwards while `body` returns true. The
+    /// current term is rebuilt in one buffer (prefix kept, suffix copied): no allocation
+    /// per term.
     private func scan(fromBlock b: Int, _ body: (UnsafeBufferPointer<UInt8>, TermInfo) -> Bool) {
         var r = ByteReader(section, offset: blockOffset(b))
-        var term = [UInt8]()
-        term.reserveCapacity(64)
+        var capacity = 256
+        var term = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { term.deallocate() }
+        var length = 0
         var index = b * TermDictionaryFormat.blockSize
         while index < termCount, !r.atEnd {
             let shared = r.int()
             let suffixLen = r.int()
             let suffix = r.bytes(suffixLen)
-            if r.overrun || shared > term.count { return }
-            term.removeSubrange(shared...)
-            term.append(contentsOf: suffix)
+            if r.overrun || shared > length { return }
+            if shared + suffixLen > capacity {
+                capacity = max(capacity * 2, shared + suffixLen)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                grown.update(from: term, count: shared)
+                term.deallocate()
+                term = grown
+            }
+            if suffixLen > 0 { (term + shared).update(from: suffix.baseAddress!, count: suffixLen) }
+            length = shared + suffixLen
             let info = TermInfo(docFreq: r.int(), docsOffset: r.int(), positionsOffset: r.int())
-            let go = term.withUnsafeBufferPointer { body($0, info) }
-            if !go { return }
+            if !body(UnsafeBufferPointer(start: term, count: length), info) { return }
             index += 1
         }
     }
