@@ -63,6 +63,15 @@ struct DurationReader: Sendable {
                 }
             }
         }
+        // A term tied to the mandate of the assembly: "pour la durée du mandat municipal en
+        // cours", "jusqu'à la fin de la mandature", "jusqu'au prochain renouvellement général
+        // du conseil" — a determinable term, its date given by the electoral calendar.
+        for marker in ["duree du mandat", "duree de la mandature", "fin du mandat", "terme du mandat", "fin de la mandature", "prochain renouvellement"] {
+            for at in f.find(Array(marker.utf8), in: scope) {
+                let sentence = text.sentence(around: f.originalStart(at))
+                if !recallsAnotherAct(sentence) { return DurationClause(tacitRenewal: tacit, passage: sentence) }
+            }
+        }
         // A period of years: "pour la période 2024-2026", "2016/2017/2018", "de 2024 à 2026".
         for marker in ["periode", "pour les annees", "au titre des annees", "programme", "convention"] {
             for at in f.find(Array(marker.utf8), in: scope) {
