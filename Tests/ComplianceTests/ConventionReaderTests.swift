@@ -23,6 +23,15 @@ struct ConventionReaderTests {
         #expect(Self.amounts("1.500.000 euros et 2 400 000 dirhams").map(\.0) == [1_500_000, 2_400_000])
         #expect(Self.amounts("2 400 000 dirhams").map(\.1) == ["MAD"])
         #expect(Self.amounts("12 500,50 euros").map(\.0) == [12_500.5])
+        // In words, once when the figures repeat them.
+        #expect(Self.amounts("une enveloppe de dix mille euros par an").map(\.0) == [10_000])
+        #expect(Self.amounts("trois cent soixante mille euros").map(\.0) == [360_000])
+        #expect(Self.amounts("quatre-vingt-quinze mille euros et vingt et un euros").map(\.0) == [95_000, 21])
+        #expect(Self.amounts("deux millions quatre cent mille dirhams").map { $0.1 } == ["MAD"])
+        #expect(Self.amounts("deux millions d’euros").map(\.0) == [2_000_000])
+        #expect(Self.amounts("trente mille (30 000) euros").map(\.0) == [30_000])
+        #expect(Self.amounts("360 000 euros (trois cent soixante mille euros)").map(\.0) == [360_000])
+        #expect(Self.amounts("trois ans, deux fois par an, cent pour cent").isEmpty)
         // Not money: articles, durations, dates, percentages.
         #expect(Self.amounts("l’article 4 prévoit 36 mois, le 12 mars 2024, dans la limite de 1 %").isEmpty)
     }
@@ -55,6 +64,7 @@ struct ConventionReaderTests {
         #expect(read("Elle est conclue pour une durée indéterminée.")?.indefinite == true)
         #expect(read("Conclue pour un an, elle est renouvelée par tacite reconduction.")?.tacitRenewal == true)
         #expect(read("Le comité se réunit deux fois par an.") == nil)
+        #expect(read("Elle est conclue pour la durée du mandat municipal en cours.")?.passage.text == "Elle est conclue pour la durée du mandat municipal en cours.")
     }
 
     @Test("what a party's designation names")

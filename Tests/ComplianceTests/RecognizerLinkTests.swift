@@ -41,7 +41,7 @@ struct RecognizerLinkTests {
         "Tests/Fixtures/conventions/etat-etranger.txt", "Tests/Fixtures/conventions/plafond-depasse.txt",
         "Tests/Fixtures/conventions/plafond-respecte.txt", "Tests/Fixtures/conventions/non-signee.txt",
         "Tests/Fixtures/conventions/etat-federe-quebec.txt", "Tests/Fixtures/conventions/departement-prefecture-togo.txt",
-        "Tests/Fixtures/conventions/aide-urgence.txt",
+        "Tests/Fixtures/conventions/aide-urgence.txt", "Tests/Fixtures/conventions/montant-en-lettres-mandat.txt",
         "Corpus/conventions/convention-bourgogne-franche-comte-ninh-binh.docx",
         "Corpus/conventions/convention-cadre-yvelines-matam-faderma.txt",
         "Corpus/conventions/convention-haute-savoie-tiznit.akn.xml", "Corpus/conventions/convention-saint-brieuc-mbour.odt",
