@@ -23,6 +23,15 @@ struct ConventionReaderTests {
         #expect(Self.amounts("1.500.000 euros et 2 400 000 dirhams").map(\.0) == [1_500_000, 2_400_000])
         #expect(Self.amounts("2 400 000 dirhams").map(\.1) == ["MAD"])
         #expect(Self.amounts("12 500,50 euros").map(\.0) == [12_500.5])
+        // In words, once when the figures repeat them.
+        #expect(Self.amounts("une enveloppe de dix mille euros par an").map(\.0) == [10_000])
+        #expect(Self.amounts("trois cent soixante mille euros").map(\.0) == [360_000])
+        #expect(Self.amounts("quatre-vingt-quinze mille euros et vingt et un euros").map(\.0) == [95_000, 21])
+        #expect(Self.amounts("deux millions quatre cent mille dirhams").map { $0.1 } == ["MAD"])
+        #expect(Self.amounts("deux millions d’euros").map(\.0) == [2_000_000])
+        #expect(Self.amounts("trente mille (30 000) euros").map(\.0) == [30_000])
+        #expect(Self.amounts("360 000 euros (trois cent soixante mille euros)").map(\.0) == [360_000])
+        #expect(Self.amounts("trois ans, deux fois par an, cent pour cent").isEmpty)
         // Not money: articles, durations, dates, percentages.
         #expect(Self.amounts("l’article 4 prévoit 36 mois, le 12 mars 2024, dans la limite de 1 %").isEmpty)
     }
@@ -55,6 +64,7 @@ struct ConventionReaderTests {
         #expect(read("Elle est conclue pour une durée indéterminée.")?.indefinite == true)
         #expect(read("Conclue pour un an, elle est renouvelée par tacite reconduction.")?.tacitRenewal == true)
         #expect(read("Le comité se réunit deux fois par an.") == nil)
+        #expect(read("Elle est conclue pour la durée du mandat municipal en cours.")?.passage.text == "Elle est conclue pour la durée du mandat municipal en cours.")
     }
 
     @Test("what a party's designation names")
@@ -76,6 +86,56 @@ struct ConventionReaderTests {
         #expect(kind("Le Conseil départemental du Finistère") == .departement)
         #expect(kind("La Région Bretagne") == .region)
         #expect(kind("La Commune de Belfort") == .commune)
+        #expect(kind("Brest métropole") == .epci)
+        #expect(kind("Grenoble-Alpes Métropole") == .epci)
+    }
+
+    static func reading(_ s: String) -> ConventionReading {
+        ConventionReader().read(Document(id: "t", source: "t", format: .text, text: s))
+    }
+
+    static func partyNames(_ s: String) -> [String] { reading(s).parties.map(\.name.text) }
+
+    @Test("parties in the shapes published conventions give them")
+    func partyShapes() {
+        // No "Entre": the clause that ends with "d'une part" opens the text.
+        #expect(Self.partyNames("La commune de Aubagne, représentée par son maire,\nd’une part,\net\nLa commune de Kayes (Mali), représentée par son maire,\nd’autre part\nConsidérant les accords entre la République française et la République du Mali,\nIl est convenu ce qui suit :\n")
+            == ["La commune de Aubagne", "La commune de Kayes (Mali)"])
+        // "Et :" inside the line, with a capital.
+        #expect(Self.partyNames("Entre : Le Département du Gers, représenté par son président, Et : La Préfecture de Kara, collectivité territoriale togolaise, représentée par son président. Préambule Les parties coopèrent depuis 2001.\n")
+            == ["Le Département du Gers", "La Préfecture de Kara"])
+        // One party a line after "Entre les soussignés".
+        #expect(Self.partyNames("Entre les soussignés\nLA VILLE DE NIORT, représentée par son maire,\nLA VILLE DE ATAKPAMÉ (TOGO), représentée par son maire,\net\nL'ASSOCIATION NIORT TOGO, représentée par sa présidente.\nPREAMBULE\nLes villes coopèrent.\n")
+            == ["LA VILLE DE NIORT", "LA VILLE DE ATAKPAMÉ (TOGO)", "L'ASSOCIATION NIORT TOGO"])
+        // A designation right after "Ci-après dénommée « … »".
+        #expect(Self.partyNames("Entre: Rennes Métropole, représentée par sa présidente, Ci-après dénommée « la Métropole » La Commune de Sokodé (Togo), représentée par son maire Ci-après dénommée « Sokodé ». Il est convenu ce qui suit : rien.\n")
+            == ["Rennes Métropole", "La Commune de Sokodé (Togo)"])
+        // An "entre" of the body or of a recital is not the title's.
+        #expect(Self.partyNames("Charte\n\nPréambule\n\nLes habitants souhaitent développer les liens entre la commune de Pau et la ville de Göttingen.\n").isEmpty)
+        // A jumelage oath names the communes through their mayors.
+        let oath = Self.reading("Serment de jumelage\n\nNous, Maires de Lisieux (France) et de Taormina (Italie),\nlibrement désignés par le suffrage de nos concitoyens,\n")
+        #expect(oath.parties.map(\.name.text) == ["Lisieux (France)", "Taormina (Italie)"])
+        #expect(oath.parties.map(\.role) == [.frenchAuthority, .foreignAuthority])
+    }
+
+    @Test("a term recalled from a former agreement or a recital is not the convention's")
+    func recalledTerms() {
+        func read(_ s: String) -> DurationClause? { DurationReader().read(Self.text(s), entities: []) }
+        #expect(read("Les parties ont signé le 3 mai 2007 un accord pour une durée de 5 ans. La présente convention est conclue pour une durée de trois ans.")?.months == 36)
+        #expect(read("Les villes ont signé leur première convention triennale en 2010. Une nouvelle convention triennale est convenue.")?.passage.text == "Une nouvelle convention triennale est convenue.")
+        #expect(read("Vu le programme d’actions pour la période 2010-2013,\nIl est convenu ce qui suit.") == nil)
+    }
+
+    @Test("signature columns folded to one line by the extractor")
+    func signatureColumns() {
+        let r = Self.reading("Nous, Maire de Hodoşa (Roumanie)\net de Venerque (France)\n\nFait à Venerque, le 24 août 2002\n\nLe Maire de HODOSA Le Maire de VENERQUE\n\nORBÁN Sándor Hélene BRETON\n")
+        #expect(r.signature.signatories.map(\.passage.text) == ["Le Maire de HODOSA", "Le Maire de VENERQUE"])
+        #expect(r.signature.signatories.map(\.partyIndex) == [0, 1])
+    }
+
+    @Test("letters of central European names fold to their base letters")
+    func folding() {
+        #expect(FoldedText("Hodoşa, Timișoara, Łódź, Žilina").string(0..<FoldedText("Hodoşa, Timișoara, Łódź, Žilina").count) == "hodosa, timisoara, lodz, zilina")
     }
 
     @Test("article headings in their usual forms")

@@ -56,6 +56,67 @@ struct CorpusConventionTests {
                 "transmission-prefet": "ok", "engagements-internationaux": "a-verifier",
             ]
         ),
+        // Real, complete: a jumelage oath signed by two mayors. It names the communes through
+        // their mayors, states the undertaking and is dated and signed, but sets no financial
+        // commitment and no term.
+        (
+            "serment-jumelage-venerque-hodosa.txt", "non-conforme",
+            [
+                "partie-francaise": "ok", "partie-etrangere": "ok", "pas-d-etat-etranger": "ok", "objet": "ok",
+                "engagements-financiers": "manquant", "plafond-1-pourcent": "sans-objet", "signature": "ok", "duree": "manquant",
+                "transmission-prefet": "a-verifier", "engagements-internationaux": "a-verifier",
+            ]
+        ),
+        // Real opening (pages 1-2): the term is the title's "Période 2012-2015", not the five
+        // years of the 2007 agreement its preamble recalls; the rest of the text is missing.
+        (
+            "convention-cadre-yvelines-blitta.txt", "non-conforme",
+            [
+                "partie-francaise": "ok", "partie-etrangere": "ok", "pas-d-etat-etranger": "ok", "objet": "manquant",
+                "engagements-financiers": "manquant", "plafond-1-pourcent": "sans-objet", "signature": "manquant", "duree": "ok",
+                "transmission-prefet": "a-verifier", "engagements-internationaux": "a-verifier",
+            ]
+        ),
+        // Real opening: parties and recitals only; the plan of 2010-2013 in a "Vu" recital
+        // is not this protocol's term.
+        (
+            "protocole-cooperation-vienne-shenzhen.txt", "non-conforme",
+            [
+                "partie-francaise": "ok", "partie-etrangere": "ok", "pas-d-etat-etranger": "ok", "objet": "manquant",
+                "engagements-financiers": "manquant", "plafond-1-pourcent": "sans-objet", "signature": "manquant", "duree": "manquant",
+                "transmission-prefet": "a-verifier", "engagements-internationaux": "a-verifier",
+            ]
+        ),
+        // Real opening without "Entre": the two communes, not the two States a "Considérant"
+        // names.
+        (
+            "protocole-accord-fontenay-sous-bois-koungheul.txt", "non-conforme",
+            [
+                "partie-francaise": "ok", "partie-etrangere": "ok", "pas-d-etat-etranger": "ok", "objet": "manquant",
+                "engagements-financiers": "manquant", "plafond-1-pourcent": "sans-objet", "signature": "manquant", "duree": "manquant",
+                "transmission-prefet": "a-verifier", "engagements-internationaux": "a-verifier",
+            ]
+        ),
+        // Real opening, three parties on one flattened line; water actions under the loi
+        // 2005-95 (Oudin-Santini) without figures; a French association co-signs.
+        (
+            "avenant-3-brest-metropole-sapone-eau-vive.txt", "non-conforme",
+            [
+                "partie-francaise": "ok", "partie-etrangere": "a-verifier", "pas-d-etat-etranger": "ok", "objet": "manquant",
+                "engagements-financiers": "manquant", "plafond-1-pourcent": "a-verifier", "signature": "manquant", "duree": "manquant",
+                "transmission-prefet": "a-verifier", "engagements-internationaux": "a-verifier",
+            ]
+        ),
+        // Real opening, four parties one per line; the "nouvelle convention triennale" is
+        // this one, the 2010 one its preamble recalls is not.
+        (
+            "convention-angouleme-segou-2016-2018.txt", "non-conforme",
+            [
+                "partie-francaise": "ok", "partie-etrangere": "a-verifier", "pas-d-etat-etranger": "ok", "objet": "ok",
+                "engagements-financiers": "manquant", "plafond-1-pourcent": "sans-objet", "signature": "manquant", "duree": "ok",
+                "transmission-prefet": "a-verifier", "engagements-internationaux": "a-verifier",
+            ]
+        ),
     ]
 
     @Test("verdict and rule statuses", arguments: cases.map(\.file))
@@ -91,6 +152,71 @@ struct CorpusConventionTests {
         let three = ConventionChecker(recognizer: nil).check(faderma).parties
         #expect(three.map(\.role) == [.frenchAuthority, .foreignAuthority, .other])
         #expect(three[2].kind == .association)
+    }
+
+    static func report(_ file: String) throws -> ComplianceReport {
+        try Fixtures.check("Corpus/conventions/" + file)
+    }
+
+    /// What the reader found, without the rules.
+    static func reading(_ file: String) throws -> ConventionReading {
+        let document = try DocumentExtractor().extract(path: Fixtures.path("Corpus/conventions/" + file))[0]
+        return ConventionChecker(recognizer: nil).read(document)
+    }
+
+    @Test("real texts: the parties as a lawyer reads them")
+    func realParties() throws {
+        let oath = try Self.report("serment-jumelage-venerque-hodosa.txt")
+        #expect(oath.parties.map(\.name.text) == ["Hodoşa (Roumanie)", "Venerque (France)"])
+        #expect(oath.parties.map(\.role) == [.foreignAuthority, .frenchAuthority])
+        #expect(oath.parties[1].kind == .commune)
+
+        let fontenay = try Self.report("protocole-accord-fontenay-sous-bois-koungheul.txt")
+        #expect(fontenay.parties.map(\.name.text) == ["La commune de Fontenay-sous-Bois", "La commune de Koungheul"])
+        #expect(!fontenay.parties.contains { $0.role == .foreignState })
+
+        let brest = try Self.report("avenant-3-brest-metropole-sapone-eau-vive.txt")
+        #expect(brest.parties.map(\.name.text) == ["Brest métropole", "La Commune de Saponé au Burkina Faso", "Eau Vive"])
+        #expect(brest.parties.map(\.role) == [.frenchAuthority, .foreignAuthority, .other])
+        #expect(brest.parties.map(\.kind) == [.epci, .foreignLocalAuthority, .association])
+
+        let angouleme = try Self.report("convention-angouleme-segou-2016-2018.txt")
+        #expect(angouleme.parties.map(\.role) == [.frenchAuthority, .foreignAuthority, .frenchAuthority, .other])
+        #expect(angouleme.parties.map(\.kind) == [.commune, .foreignLocalAuthority, .epci, .association])
+        #expect(angouleme.parties[1].name.text == "LA VILLE DE SEGOU")
+
+        let blitta = try Self.report("convention-cadre-yvelines-blitta.txt")
+        #expect(blitta.parties.map(\.name.text) == ["Le Département des Yvelines", "La Préfecture de Blitta"])
+        #expect(blitta.parties.map(\.role) == [.frenchAuthority, .foreignAuthority])
+    }
+
+    @Test("real texts: the term is the convention's own, not a former agreement's")
+    func realTerms() throws {
+        let blitta = try Self.reading("convention-cadre-yvelines-blitta.txt")
+        #expect(blitta.duration?.months == 48)
+        #expect(blitta.duration?.passage.text == "Période 2012-2015")
+        let angouleme = try Self.reading("convention-angouleme-segou-2016-2018.txt")
+        #expect(angouleme.duration?.months == 36)
+        #expect(angouleme.duration?.passage.text.contains("une nouvelle convention triennale") == true)
+        #expect(try Self.reading("avenant-3-brest-metropole-sapone-eau-vive.txt").duration == nil)
+        #expect(try Self.reading("protocole-cooperation-vienne-shenzhen.txt").duration == nil)
+    }
+
+    @Test("real texts: signatures, undertaking, deliberation, capped water budget")
+    func realClauses() throws {
+        let oath = try Self.reading("serment-jumelage-venerque-hodosa.txt")
+        #expect(oath.signature.date == "2002-08-24")
+        #expect(oath.signature.place == "Venerque")
+        #expect(oath.signature.signatories.map(\.passage.text) == ["Le Maire de HODOSA", "Le Maire de VENERQUE"])
+        #expect(oath.signature.signatories.map(\.partyIndex) == [0, 1])
+        #expect(oath.object?.text.contains("De maintenir des liens permanents") == true)
+
+        let vienne = try Self.reading("protocole-cooperation-vienne-shenzhen.txt")
+        #expect(vienne.deliberations.first?.text.hasPrefix("Vu la délibération de la Commission Permanente du 23 mai 2014 autorisant la signature") == true)
+
+        let brest = try Self.reading("avenant-3-brest-metropole-sapone-eau-vive.txt")
+        #expect(brest.cappedFunding.map(\.domain) == [.water])
+        #expect(brest.cappedFunding.first?.passage.text.contains("loi 2005-95") == true)
     }
 
     @Test("evidence carries the article label and code-point offsets into the text")

@@ -34,6 +34,9 @@ struct FailingCaseTests {
         // "Entre les soussignés … d'une part, et … d'autre part", a province, a term date,
         // two signature columns on one line.
         ("etat-federe-quebec.txt", "conforme", expect([:])),
+        // Amounts in words, a term "pour la durée du mandat", entry into force "à compter de
+        // sa transmission au contrôle de légalité", "Le Maire," blocks.
+        ("montant-en-lettres-mandat.txt", "conforme", expect([:])),
         (
             "aide-urgence.txt", "conforme",
             Dictionary(uniqueKeysWithValues: allOK.keys.map { ($0, "sans-objet") })

@@ -29,6 +29,11 @@ struct RecognizerLinkTests {
         let state = try Self.check("Tests/Fixtures/conventions/etat-etranger.txt", with: checker)
         #expect(state.parties[1].role == .foreignState)
         #expect(state.parties[1].country == "SN")
+        // Real texts: the agglomeration is not linked to the commune of Grand (Vosges).
+        let angouleme = try Self.check("Corpus/conventions/convention-angouleme-segou-2016-2018.txt", with: checker)
+        #expect(angouleme.parties.map(\.normalized) == ["commune:16015", "etranger:ML:Ségou", nil, nil])
+        let oath = try Self.check("Corpus/conventions/serment-jumelage-venerque-hodosa.txt", with: checker)
+        #expect(oath.parties[1].normalized == "commune:31572")
     }
 
     @Test("same verdict with and without the recognizer", arguments: [
@@ -36,11 +41,16 @@ struct RecognizerLinkTests {
         "Tests/Fixtures/conventions/etat-etranger.txt", "Tests/Fixtures/conventions/plafond-depasse.txt",
         "Tests/Fixtures/conventions/plafond-respecte.txt", "Tests/Fixtures/conventions/non-signee.txt",
         "Tests/Fixtures/conventions/etat-federe-quebec.txt", "Tests/Fixtures/conventions/departement-prefecture-togo.txt",
-        "Tests/Fixtures/conventions/aide-urgence.txt",
+        "Tests/Fixtures/conventions/aide-urgence.txt", "Tests/Fixtures/conventions/montant-en-lettres-mandat.txt",
         "Corpus/conventions/convention-bourgogne-franche-comte-ninh-binh.docx",
         "Corpus/conventions/convention-cadre-yvelines-matam-faderma.txt",
         "Corpus/conventions/convention-haute-savoie-tiznit.akn.xml", "Corpus/conventions/convention-saint-brieuc-mbour.odt",
         "Corpus/conventions/convention-selestat-saa.pdf",
+        "Corpus/conventions/serment-jumelage-venerque-hodosa.txt", "Corpus/conventions/convention-cadre-yvelines-blitta.txt",
+        "Corpus/conventions/protocole-cooperation-vienne-shenzhen.txt",
+        "Corpus/conventions/protocole-accord-fontenay-sous-bois-koungheul.txt",
+        "Corpus/conventions/avenant-3-brest-metropole-sapone-eau-vive.txt",
+        "Corpus/conventions/convention-angouleme-segou-2016-2018.txt",
     ])
     func sameVerdict(_ file: String) throws {
         let with = try Self.check(file, with: try Self.checker())

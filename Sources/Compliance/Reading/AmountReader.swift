@@ -74,8 +74,99 @@ struct AmountReader: Sendable {
         var currency: String
     }
 
-    /// Reads "<number> [multiplier] [d'|de] <currency>" in the folded text.
+    /// Amounts in figures and in words, in order; a sum written in words in parentheses
+    /// after the same sum in figures ("360 000 euros (trois cent soixante mille euros)")
+    /// is read once.
     func scan(_ text: ConventionText) -> [Found] {
+        let figures = scanFigures(text)
+        var out = figures
+        for w in scanWords(text) {
+            let duplicate = figures.contains { f in
+                (f.start < w.end && w.start < f.end) || (f.value == w.value && f.end <= w.start && w.start - f.end <= 8)
+            }
+            if !duplicate { out.append(w) }
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+
+    private static let numberWords: [String: Double] = [
+        "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+        "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
+        "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100,
+        "mille": 1000, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
+    ]
+
+    /// "dix mille euros", "trois cent soixante mille euros", "quatre-vingt mille euros",
+    /// "deux millions d'euros", "cinquante mille (50 000) euros".
+    func scanWords(_ text: ConventionText) -> [Found] {
+        let b = text.folded.bytes
+        var out: [Found] = []
+        func word(at i: Int) -> (String, Int) {
+            var j = i
+            while j < b.count, b[j] >= 0x61, b[j] <= 0x7A { j += 1 }
+            return (String(decoding: b[i..<j], as: UTF8.self), j)
+        }
+        var i = 0
+        while i < b.count {
+            guard b[i] >= 0x61, b[i] <= 0x7A, i == 0 || !FoldedText.isWordByte(b[i - 1]) else { i += 1; continue }
+            let (w0, e0) = word(at: i)
+            guard AmountReader.numberWords[w0] != nil, e0 == b.count || !FoldedText.isWordByte(b[e0]) else { i = max(e0, i + 1); continue }
+            // The run of number words, joined by spaces, hyphens or "et" ("vingt et un").
+            var total = 0.0
+            var group = 0.0
+            var last = 0.0
+            var end = i
+            var k = i
+            var words = 0
+            while k < b.count {
+                var (w, e) = word(at: k)
+                if w == "et", e + 1 < b.count, b[e] == 0x20 {
+                    let (next, _) = word(at: e + 1)
+                    guard words > 0, ["un", "une", "onze"].contains(next) else { break }
+                    (w, e) = word(at: e + 1)
+                }
+                guard let v = AmountReader.numberWords[w], e == b.count || !FoldedText.isWordByte(b[e]) else { break }
+                switch v {
+                case 100: group = (group == 0 ? 1 : group) * 100
+                case 1000: total += (group == 0 ? 1 : group) * 1000; group = 0
+                case 1e6, 1e9: total += (group == 0 ? 1 : group) * v; group = 0
+                case 20 where last == 4: group += 76  // quatre-vingt(s)
+                default: group += v
+                }
+                last = v
+                words += 1
+                end = e
+                guard e < b.count, b[e] == 0x20 || b[e] == 0x2D else { break }
+                k = e + 1
+            }
+            let value = total + group
+            var c = end
+            if c < b.count, b[c] == 0x20 { c += 1 }
+            // "(50 000)" repeating the sum in figures.
+            if c < b.count, b[c] == UInt8(ascii: "(") {
+                var d = c + 1
+                while d < b.count, d - c < 20, b[d] == 0x20 || b[d] == 0x2E || (b[d] >= 0x30 && b[d] <= 0x39) { d += 1 }
+                if d < b.count, b[d] == UInt8(ascii: ")") { c = d + 1; if c < b.count, b[c] == 0x20 { c += 1 } }
+            }
+            if matchesWord(b, at: c, "d'") { c += 2 } else if matchesWord(b, at: c, "de") { c += 3 }
+            var currency: String?
+            for (w, code) in AmountReader.currencies where w != "ht" && w != "ttc" && matchesWord(b, at: c, w) {
+                currency = code
+                c += w.utf8.count
+                break
+            }
+            if let currency, value > 0 {
+                out.append(Found(start: text.folded.originalStart(i), end: text.folded.originalEnd(c), value: value, currency: currency))
+                i = c
+            } else {
+                i = max(end, i + 1)
+            }
+        }
+        return out
+    }
+
+    /// Reads "<number> [multiplier] [d'|de] <currency>" in the folded text.
+    func scanFigures(_ text: ConventionText) -> [Found] {
         let b = text.folded.bytes
         var out: [Found] = []
         var i = 0

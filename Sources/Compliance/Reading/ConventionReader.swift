@@ -22,7 +22,10 @@ public struct ConventionReader: Sendable {
         reading.entryIntoForce = firstSentence(text, containing: ["entre en vigueur", "entrera en vigueur", "prend effet", "prendra effet", "entree en vigueur"])
         reading.transmission = transmission(text, parties: reading.parties)
         reading.signature = SignatureReader().read(text, parties: reading.parties, entities: entities)
-        reading.deliberations = sentences(text, containing: ["deliberation"]).filter { !$0.text.isEmpty }
+        // The deliberations that authorize the signature come first.
+        let deliberations = sentences(text, containing: ["deliberation"]).filter { !$0.text.isEmpty }
+        let authorizing = deliberations.filter { FoldedText($0.text).containsAny(["autoris*", "habilit*", "approuv*", "en vertu"]) }
+        reading.deliberations = authorizing + deliberations.filter { d in !authorizing.contains { $0.start == d.start } }
         // A recital that quotes the law ("Vu le code …, qui permet … dans le respect des
         // engagements internationaux de la France") recalls the rule, it does not settle it.
         reading.internationalCommitments = sentences(text, containing: ["engagements internationaux de la france", "engagements internationaux souscrits par la france"])
@@ -84,10 +87,40 @@ public struct ConventionReader: Sendable {
         for article in text.articles where titleMatches(article.foldedTitle, ConventionReader.objectTitles) {
             if let body = articleBody(text, article, maxBytes: 600) { return body }
         }
-        return firstSentence(text, containing: [
+        if let sentence = firstSentence(text, containing: [
             "a pour objet", "ont pour objet", "a pour but", "ont pour but", "a pour objectif", "ont pour objectif",
             "objet de la presente convention", "la presente convention vise", "le present accord vise", "a pour finalite",
-        ])
+        ]) {
+            return sentence
+        }
+        return undertaking(text)
+    }
+
+    /// Without an object clause, the parties' undertaking to act states what they will do:
+    /// "nous prenons l'engagement solennel de maintenir des liens permanents …, de favoriser
+    /// en tous domaines les échanges …" (a jumelage oath), "les parties s'engagent à
+    /// développer …". An undertaking to pay is a financial commitment, not an object.
+    private func undertaking(_ text: ConventionText) -> Passage? {
+        let f = text.folded
+        let actions = ["maintenir", "favoriser", "developper", "promouvoir", "renforcer", "cooperer", "mener", "mettre en oeuvre", "echanger", "soutenir", "conjuguer"]
+        for marker in ["prenons l'engagement", "prennent l'engagement", "s'engagent a", "s'engagent mutuellement a", "nous engageons a"] {
+            for at in f.find(Array(marker.utf8)) {
+                let o = f.originalStart(at)
+                var sentence = text.sentence(around: o)
+                let markerEnd = f.originalEnd(at + marker.utf8.count)
+                // "En ce jour nous prenons l'engagement solennel" heading the paragraph that says what.
+                if sentence.end <= markerEnd + 15 {
+                    var next = sentence.end
+                    while next < text.utf8.count, ConventionText.isSpace(text.utf8[next]) { next += 1 }
+                    guard next < text.utf8.count else { continue }
+                    let following = text.sentence(around: next)
+                    sentence = text.passage(sentence.start, following.end)
+                }
+                let words = FoldedText(text.string(markerEnd, sentence.end))
+                if words.containsAny(actions), !words.containsAny(["verser", "payer", "financer", "rembourser"]) { return sentence }
+            }
+        }
+        return nil
     }
 
     /// The article's body (after its heading), cut to whole sentences within `maxBytes`;
@@ -150,11 +183,11 @@ public struct ConventionReader: Sendable {
             "budget annexe", "budget de l'eau", "budget eau", "budget assainissement", "budget de l'assainissement",
             "budget du service", "budgets des services", "budget des services", "budgets de ces services", "budget dechets",
             "budget des dechets", "budget mobilite", "budget transports", "budget des transports", "ressources", "recettes",
-            "1 %", "1%", "1 pour cent", "un pour cent", "oudin", "santini", "1115-1-1", "1115-2", "1115-3", "l1115-1-1",
+            "1 %", "1%", "1 pour cent", "un pour cent", "oudin", "santini", "2005-95", "1115-1-1", "1115-2", "1115-3", "l1115-1-1",
             "versement mobilite", "teom", "reom", "redevance",
         ]
         let domains: [(CappedFunding.Domain, [String])] = [
-            (.water, ["eau potable", "assainissement", "service de l'eau", "services de l'eau", "budget de l'eau", "budget eau", "oudin", "services d'eau", "service d'eau", "1115-1-1", "l1115-1-1"]),
+            (.water, ["eau potable", "assainissement", "service de l'eau", "services de l'eau", "budget de l'eau", "budget eau", "oudin", "2005-95", "services d'eau", "service d'eau", "1115-1-1", "l1115-1-1"]),
             (.energy, ["electricite", "gaz", "distribution d'energie"]),
             (.waste, ["dechets", "ordures menageres", "teom", "reom", "1115-2"]),
             (.mobility, ["mobilite", "transports urbains", "transport public", "versement mobilite", "versement transport", "1115-3"]),

@@ -125,8 +125,11 @@ struct ConventionText: Sendable {
         while j >= 0, utf8[j] == 0x20 || utf8[j] == 0x0D { j -= 1 }
         if j >= 0, utf8[j] == 0x3A || utf8[j] == 0x2E || utf8[j] == 0x3B { return true }
         // Article headings.
-        let head = string(i, min(utf8.count, i + 8)).lowercased()
+        let head = string(i, min(utf8.count, i + 12)).lowercased()
         if head.hasPrefix("article") || head.hasPrefix("art.") { return true }
+        // Recitals: each "Vu …" or "Considérant …" line is a unit of its own, even when
+        // the one before ends with a comma.
+        if head.hasPrefix("vu ") || head.hasPrefix("considérant") || head.hasPrefix("considerant") { return true }
         // The previous line is a heading: an article heading, or a short line without
         // final punctuation followed by a capitalised line ("Engagements financiers").
         var prevStart = max(0, lineStart - 1)
@@ -150,6 +153,8 @@ struct ConventionText: Sendable {
         var k = dot
         while k > 0, FoldedText.isWordByte(utf8[k - 1]) { k -= 1 }
         let word = string(k, dot).lowercased()
+        // A closing quote or bracket before the stop ("« Commune de Saponé ». Et …") ends the sentence.
+        guard let first = word.first, first.isLetter || first.isNumber else { return false }
         if word.count == 1 { return true }
         if ["art", "mm", "mme", "mlle", "st", "ste", "cf", "n", "no", "al", "p", "pp", "vol", "etc", "av", "bd"].contains(word) { return true }
         // "L." in "art. L. 1115-1"

@@ -45,8 +45,9 @@ struct DurationReader: Sendable {
             for at in f.find(Array(marker.utf8), in: scope) {
                 let from = at + marker.utf8.count
                 let window = f.string(from..<min(f.count, from + 50))
-                if let months = length(in: window) {
-                    return DurationClause(months: months, tacitRenewal: tacit, passage: text.sentence(around: f.originalStart(at)))
+                let sentence = text.sentence(around: f.originalStart(at))
+                if let months = length(in: window), !recallsAnotherAct(sentence) {
+                    return DurationClause(months: months, tacitRenewal: tacit, passage: sentence)
                 }
             }
         }
@@ -56,9 +57,19 @@ struct DurationReader: Sendable {
                 var from = at + marker.utf8.count
                 if from < f.count, f.bytes[from] == 0x20 { from += 1 }
                 let rest = Substring(f.string(from..<min(f.count, from + 40)))
-                if let (iso, _) = FrenchDate.parse(rest) {
-                    return DurationClause(until: iso, tacitRenewal: tacit, passage: text.sentence(around: f.originalStart(at)))
+                let sentence = text.sentence(around: f.originalStart(at))
+                if let (iso, _) = FrenchDate.parse(rest), !recallsAnotherAct(sentence) {
+                    return DurationClause(until: iso, tacitRenewal: tacit, passage: sentence)
                 }
+            }
+        }
+        // A term tied to the mandate of the assembly: "pour la durée du mandat municipal en
+        // cours", "jusqu'à la fin de la mandature", "jusqu'au prochain renouvellement général
+        // du conseil" — a determinable term, its date given by the electoral calendar.
+        for marker in ["duree du mandat", "duree de la mandature", "fin du mandat", "terme du mandat", "fin de la mandature", "prochain renouvellement"] {
+            for at in f.find(Array(marker.utf8), in: scope) {
+                let sentence = text.sentence(around: f.originalStart(at))
+                if !recallsAnotherAct(sentence) { return DurationClause(tacitRenewal: tacit, passage: sentence) }
             }
         }
         // A period of years: "pour la période 2024-2026", "2016/2017/2018", "de 2024 à 2026".
@@ -66,21 +77,39 @@ struct DurationReader: Sendable {
             for at in f.find(Array(marker.utf8), in: scope) {
                 let from = at + marker.utf8.count
                 let window = f.string(from..<min(f.count, from + 30))
-                if let years = yearSpan(window) {
-                    return DurationClause(months: years * 12, tacitRenewal: tacit, passage: text.sentence(around: f.originalStart(at)))
+                let sentence = text.sentence(around: f.originalStart(at))
+                if let years = yearSpan(window), !recallsAnotherAct(sentence) {
+                    return DurationClause(months: years * 12, tacitRenewal: tacit, passage: sentence)
                 }
             }
         }
         // "convention triennale", "accord quinquennal".
         for (word, months) in [("triennale", 36), ("triennal", 36), ("biennale", 24), ("quadriennale", 48), ("quinquennale", 60), ("quinquennal", 60), ("annuelle", 12)] {
-            if let at = f.first(word, in: scope) {
+            for at in f.find(Array(word.utf8), in: scope) {
                 let sentence = text.sentence(around: f.originalStart(at))
-                if FoldedText(sentence.text).containsAny(["convention", "accord", "partenariat", "programme"]) {
+                if FoldedText(sentence.text).containsAny(["convention", "accord", "partenariat", "programme"]), !recallsAnotherAct(sentence) {
                     return DurationClause(months: months, tacitRenewal: tacit, passage: sentence)
                 }
             }
         }
         return nil
+    }
+
+    /// A sentence that recalls another act does not state this convention's term: a "Vu …"
+    /// recital, or the story of a former agreement ("ont signé le 9 novembre 2007 un accord
+    /// … pour une durée de 5 ans", "leur première convention … triennale en 2010", "s'est
+    /// engagée en 2010 sur un programme triennal"), unless it speaks of the present act.
+    private func recallsAnotherAct(_ sentence: Passage) -> Bool {
+        let s = FoldedText(sentence.text)
+        let start = s.string(0..<min(s.count, 12))
+        if start.hasPrefix("vu ") || start.hasPrefix("considerant") { return true }
+        if s.containsAny(["present accord", "present protocole", "present avenant", "presente convention", "presente charte", "presentes"]) { return false }
+        return s.containsAny([
+            "ont signe*", "avaient signe*", "avait signe*", "a signe*", "a ete signe*", "ont ete signe*", "avait ete signe*",
+            "a ete conclu*", "avait ete conclu*", "ont conclu*", "avaient conclu*", "s'est engage*", "se sont engage*",
+            "s'etait engage*", "premiere convention", "precedente convention", "convention precedente", "ancienne convention",
+            "convention initiale", "precedent accord", "accord precedent",
+        ])
     }
 
     /// "trois (3) ans", "36 mois", "un an", "deux années" at the start of the window → months.

@@ -83,8 +83,24 @@ struct FoldedText: Sendable {
         case 0xC6, 0xE6: return [UInt8(ascii: "a"), UInt8(ascii: "e")]
         case 0xB0, 0xBA: return [UInt8(ascii: "o")]  // n° → no
         case 0x2026: return [0x2E, 0x2E, 0x2E]
+        // Latin Extended-A and the Romanian comma-below letters, so that "Hodoşa", "Łódź"
+        // or "Timișoara" match the same names written without their diacritics.
+        case 0x100...0x17F: return latinExtendedA(s)
+        case 0x218, 0x219: return [UInt8(ascii: "s")]
+        case 0x21A, 0x21B: return [UInt8(ascii: "t")]
         default: return nil
         }
+    }
+
+    /// Base letters of U+0100…U+017F, by runs of the block.
+    private static func latinExtendedA(_ s: UInt32) -> [UInt8]? {
+        let runs: [(UInt32, String)] = [
+            (0x105, "a"), (0x10D, "c"), (0x111, "d"), (0x11B, "e"), (0x123, "g"), (0x127, "h"), (0x131, "i"),
+            (0x133, "ij"), (0x135, "j"), (0x138, "k"), (0x142, "l"), (0x14B, "n"), (0x151, "o"), (0x153, "oe"),
+            (0x159, "r"), (0x161, "s"), (0x167, "t"), (0x173, "u"), (0x175, "w"), (0x178, "y"), (0x17E, "z"), (0x17F, "s"),
+        ]
+        for (last, letters) in runs where s <= last { return Array(letters.utf8) }
+        return nil
     }
 
     var count: Int { bytes.count }

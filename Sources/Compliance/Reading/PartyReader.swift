@@ -38,9 +38,18 @@ struct PartyReader: Sendable {
         var segments = fromOpening(text)
         if segments.isEmpty { segments = fromTitle(text) }
         var parties = segments.map { describe(text, clause: $0, entities: entities) }
+        if parties.isEmpty {
+            // A jumelage oath names the communes through their mayors.
+            parties = fromMayors(text).map { range in
+                var party = describe(text, clause: range, entities: entities)
+                if party.kind == .unknown { party.kind = .commune }
+                return party
+            }
+        }
         if parties.isEmpty, let meta = text.document.metadata["parties"] {
             parties = fromMetadata(text, meta, entities: entities)
         }
+        countriesFromHeading(text, &parties)
         assignRoles(&parties)
         return parties
     }
@@ -63,14 +72,19 @@ struct PartyReader: Sendable {
         let firstUnePart = f.first("d'une part", in: head)
         // Without "d'une part", an "Entre" opening its own line wins over one ending a title line.
         let lineOpening = entres.filter { isLineStartInOriginal(text, folded: $0) }
-        guard let entre = firstUnePart.flatMap({ limit in entres.last(where: { $0 < limit }) }) ?? lineOpening.first ?? entres.first else { return [] }
+        guard let entre = firstUnePart.flatMap({ limit in entres.last(where: { $0 < limit }) }) ?? lineOpening.first ?? entres.first else {
+            return withoutEntre(text, head: head)
+        }
         var cursor = entre + 5
         while cursor < f.count, f.bytes[cursor] == 0x20 || f.bytes[cursor] == 0x3A { cursor += 1 }
         if let soussignes = f.firstOf(["les soussignes", "les parties soussignees", "les parties suivantes"], in: cursor..<min(f.count, cursor + 40)), soussignes.at == cursor {
             cursor += soussignes.length
         }
         let searchEnd = max(cursor, head.upperBound)
-        if let unePart = f.first("d'une part", in: cursor..<searchEnd) {
+        // A "d'une part" after the preamble has begun ("une nouvelle convention est convenue
+        // entre, d'une part la Ville …") is prose, not the parties' clause.
+        let closing = f.firstOf(PartyReader.closingMarkers, in: cursor..<searchEnd)?.at ?? searchEnd
+        if let unePart = f.first("d'une part", in: cursor..<searchEnd), unePart < closing {
             var second = unePart + "d'une part".utf8.count
             while second < f.count, [0x20, 0x2C, 0x3B, 0x3A, 0x2E].contains(f.bytes[second]) { second += 1 }
             if f.first("et", in: second..<min(f.count, second + 2)) == second { second += 2 }
@@ -80,8 +94,12 @@ struct PartyReader: Sendable {
         }
         // "Entre : A, représentée par … Et : B, représentée par … [Et : C …]"
         let stop = endOfParties(f, from: cursor, limit: searchEnd)
-        let ets = f.find(Array("et".utf8), in: cursor..<stop).filter { isLineStartInOriginal(text, folded: $0) }
-        guard !ets.isEmpty else { return [] }
+        let ets = f.find(Array("et".utf8), in: cursor..<stop).filter { isLineStartInOriginal(text, folded: $0) || isCapitalisedEt(text, folded: $0) }
+        guard !ets.isEmpty else {
+            // No "Et": the designations themselves separate the parties.
+            let parts = splitAtDesignations(text, cursor..<stop)
+            return parts.count >= 2 ? parts : []
+        }
         var clauses: [Range<Int>] = []
         var from = cursor
         for et in ets + [stop] {
@@ -91,14 +109,132 @@ struct PartyReader: Sendable {
             while next < f.count, [0x20, 0x3A, 0x2C].contains(f.bytes[next]) { next += 1 }
             from = next
         }
-        return clauses
+        return clauses.flatMap { splitAtDesignations(text, $0) }
+    }
+
+    /// Words that close the parties' clause and open what follows (preamble, agreement).
+    static let closingMarkers = [
+        "preambule", "il a ete convenu", "il est convenu", "ont convenu", "conviennent", "il a ete arrete",
+        "etant prealablement expose", "il est rappele", "il a ete expose", "expose des motifs",
+    ]
+
+    /// "La commune de X, représentée par …, d'une part, et la commune de Y …, d'autre part"
+    /// with no "Entre": the first clause starts at the first designation of the block that
+    /// ends with "d'une part".
+    private func withoutEntre(_ text: ConventionText, head: Range<Int>) -> [Range<Int>] {
+        let f = text.folded
+        guard let unePart = f.first("d'une part", in: head) else { return [] }
+        let closing = f.firstOf(PartyReader.closingMarkers, in: head)?.at ?? head.upperBound
+        guard unePart < closing else { return [] }
+        // Back over the lines of the block: up to a blank line, a line ending with a full
+        // stop or a colon, or the start of the text.
+        var lineStart = f.originalStart(unePart)
+        while lineStart > 0, text.utf8[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var blockStart = lineStart
+        var firstDesignation: Int?
+        while true {
+            if startsWithDesignation(text, line: blockStart) { firstDesignation = blockStart }
+            guard blockStart > 0 else { break }
+            var prevEnd = blockStart - 1
+            while prevEnd > 0, text.utf8[prevEnd - 1] == 0x20 || text.utf8[prevEnd - 1] == 0x0D { prevEnd -= 1 }
+            guard prevEnd > 0, text.utf8[prevEnd - 1] != 0x0A, ![0x2E, 0x3A, 0x3B].contains(text.utf8[prevEnd - 1]) else { break }
+            var prevStart = prevEnd - 1
+            while prevStart > 0, text.utf8[prevStart - 1] != 0x0A { prevStart -= 1 }
+            blockStart = prevStart
+        }
+        // Both clauses open with a designation; prose that says "d'une part … d'autre part"
+        // ("menées par des collectivités françaises, d'une part, et des autorités étrangères,
+        // d'autre part") names no party.
+        guard let firstDesignation else { return [] }
+        let start = f.foldedIndex(ofOriginal: firstDesignation)
+        var second = unePart + "d'une part".utf8.count
+        while second < f.count, [0x20, 0x2C, 0x3B, 0x3A, 0x2E].contains(f.bytes[second]) { second += 1 }
+        if f.first("et", in: second..<min(f.count, second + 2)) == second { second += 2 }
+        while second < f.count, [0x20, 0x2C, 0x3A].contains(f.bytes[second]) { second += 1 }
+        guard designationHead(FoldedText(f.string(second..<min(f.count, second + 120)))) != nil else { return [] }
+        let end = f.first("d'autre part", in: second..<head.upperBound) ?? endOfParties(f, from: second, limit: head.upperBound)
+        return [range(f, start, unePart), range(f, second, end)].compactMap { $0 }
+    }
+
+    /// True when the original line starting at `line` opens with a designation: an article
+    /// and a head word followed by the authority's name ("La commune de …", "LA VILLE DE
+    /// SEGOU", "L'AGGLOMERATION DU GRAND ANGOULEME").
+    private func startsWithDesignation(_ text: ConventionText, line: Int) -> Bool {
+        var i = line
+        while i < text.utf8.count, text.utf8[i] == 0x20 || text.utf8[i] == 0x09 { i += 1 }
+        guard i < text.utf8.count, text.utf8[i] >= 0x41, text.utf8[i] <= 0x5A || text.utf8[i] == 0xC3 else { return false }
+        return designationHead(FoldedText(text.string(i, min(text.utf8.count, i + 120)))) != nil
+    }
+
+    /// The head word of a designation at the start of folded `f`, when a name follows it.
+    private func designationHead(_ f: FoldedText) -> String? {
+        var name = Substring(f.string(0..<f.count))
+        for article in ["la ", "le ", "les ", "l'"] where name.hasPrefix(article) {
+            name = name.dropFirst(article.count)
+            break
+        }
+        let heads = PartyReader.frenchHeads + PartyReader.foreignLocalHeads + PartyReader.stateHeads + PartyReader.otherHeads
+        return heads.filter { h in [" de ", " d'", " du ", " des "].contains { name.hasPrefix(h + $0) } }.max { $0.count < $1.count }
+    }
+
+    /// An "Et" written with a capital inside a line, after a punctuation mark or a closing
+    /// quote ("…, Et : La Préfecture de Blitta", "« Commune de Saponé ». Et Eau Vive"),
+    /// opens the next party as a line-initial "Et" does.
+    private func isCapitalisedEt(_ text: ConventionText, folded at: Int) -> Bool {
+        let o = text.folded.originalStart(at)
+        guard o + 2 <= text.utf8.count, text.utf8[o] == UInt8(ascii: "E"), text.utf8[o + 1] == UInt8(ascii: "t") else { return false }
+        var p = o - 1
+        while p >= 0, text.utf8[p] == 0x20 { p -= 1 }
+        guard p >= 0 else { return false }
+        let b = text.utf8[p]
+        // ',', '.', ';', ':' or the last byte of "»" (U+00BB: C2 BB).
+        return b == 0x2C || b == 0x2E || b == 0x3B || b == 0x3A || b == 0xBB
+    }
+
+    /// One clause may hold several parties: a new line that opens with a designation, or a
+    /// designation right after "Ci-après dénommée « … »", starts the next one.
+    private func splitAtDesignations(_ text: ConventionText, _ clause: Range<Int>) -> [Range<Int>] {
+        let f = text.folded
+        var cuts: [Int] = []
+        let o0 = f.originalStart(clause.lowerBound)
+        let o1 = f.originalEnd(clause.upperBound)
+        var i = o0
+        while i < o1 {
+            if text.utf8[i] == 0x0A, i + 1 < o1, startsWithDesignation(text, line: i + 1) {
+                cuts.append(f.foldedIndex(ofOriginal: i + 1))
+            }
+            i += 1
+        }
+        for named in f.find(Array("ci-apres denomme".utf8), in: clause, wholeWord: false) {
+            // The name in quotes, then what follows it.
+            guard let open = f.first("\"", in: named..<min(clause.upperBound, named + 40), wholeWord: false),
+                let close = f.first("\"", in: (open + 1)..<min(clause.upperBound, open + 80), wholeWord: false)
+            else { continue }
+            var next = close + 1
+            while next < clause.upperBound, f.bytes[next] == 0x20 { next += 1 }
+            let o = f.originalStart(next)
+            guard next < clause.upperBound, o < text.utf8.count, text.utf8[o] >= 0x41, text.utf8[o] <= 0x5A else { continue }
+            if designationHead(FoldedText(text.string(o, min(text.utf8.count, o + 120)))) != nil { cuts.append(next) }
+        }
+        guard !cuts.isEmpty else { return [clause] }
+        var out: [Range<Int>] = []
+        var from = clause.lowerBound
+        for cut in cuts.sorted() where cut > from {
+            if let r = range(f, from, cut) { out.append(r) }
+            from = cut
+        }
+        if let r = range(f, from, clause.upperBound) { out.append(r) }
+        return out
     }
 
     /// "Convention de coopération entre la commune de X et la province de Y" in the first lines.
     private func fromTitle(_ text: ConventionText) -> [Range<Int>] {
         let f = text.folded
         let head = 0..<min(f.count, 700)
-        guard let entre = f.first("entre", in: head) else { return [] }
+        // The title's "entre": on a line that names the kind of act, or on one of the first
+        // lines; an "entre" in a recital or in the body ("des liens permanents entre les
+        // municipalités", "Considérant … entre la République française et …") is not one.
+        guard let entre = f.find(Array("entre".utf8), in: head).first(where: { isTitleLine(text, folded: $0) }) else { return [] }
         let start = entre + 6
         // The title ends at the end of its line in the original text.
         let originalStart = f.originalStart(start)
@@ -114,6 +250,77 @@ struct PartyReader: Sendable {
         while secondEnd < text.utf8.count, text.utf8[secondEnd] != 0x0A { secondEnd += 1 }
         second = min(second, f.count)
         return [range(f, start, et), range(f, second, f.foldedIndex(ofOriginal: secondEnd))].compactMap { $0 }
+    }
+
+    private func isTitleLine(_ text: ConventionText, folded at: Int) -> Bool {
+        let o = text.folded.originalStart(at)
+        var s = o
+        while s > 0, text.utf8[s - 1] != 0x0A { s -= 1 }
+        var e = o
+        while e < text.utf8.count, text.utf8[e] != 0x0A { e += 1 }
+        let line = FoldedText(text.string(s, e))
+        let l = line.string(0..<line.count).trimmingSpaces()
+        if l.hasPrefix("vu ") || l.hasPrefix("considerant") { return false }
+        let kinds = ["convention", "protocole", "accord", "charte", "avenant", "contrat", "serment", "jumelage", "declaration", "pacte"]
+        if line.containsAny(kinds) { return true }
+        // Among the first three non-empty lines, if it reads as a title (short, no full stop).
+        if l.count > 150 || l.hasSuffix(".") { return false }
+        var lines = 0
+        var i = 0
+        while i < s {
+            var j = i
+            while j < s, text.utf8[j] != 0x0A { j += 1 }
+            if !text.string(i, j).trimmingSpaces().isEmpty { lines += 1 }
+            i = j + 1
+        }
+        return lines < 3
+    }
+
+    /// "Nous, Maire de Hodoşa (Roumanie) et de Venerque (France), librement désignés …":
+    /// the places after the mayors, one range each.
+    private func fromMayors(_ text: ConventionText) -> [Range<Int>] {
+        let f = text.folded
+        let head = 0..<min(f.count, 1200)
+        guard let nous = f.find(Array("nous".utf8), in: head).first(where: { isLineStartInOriginal(text, folded: $0) }),
+            let mayor = f.firstOf(["maires de", "maires d'", "maire de", "maire d'", "bourgmestres de", "bourgmestre de"], in: nous..<min(f.count, nous + 40))
+        else { return [] }
+        var start = mayor.at + mayor.length
+        while start < f.count, f.bytes[start] == 0x20 { start += 1 }
+        guard let et = f.firstOf([" et de ", " et d'", " et du "], in: start..<min(f.count, start + 120)) else { return [] }
+        var second = et.at + et.length
+        while second < f.count, f.bytes[second] == 0x20 { second += 1 }
+        // The second place ends with its line or at the next comma.
+        var lineEnd = f.originalStart(second)
+        while lineEnd < text.utf8.count, text.utf8[lineEnd] != 0x0A { lineEnd += 1 }
+        var end = min(f.foldedIndex(ofOriginal: lineEnd), second + 120)
+        if let comma = f.first(",", in: second..<end, wholeWord: false) { end = comma }
+        return [range(f, start, et.at), range(f, second, end)].compactMap { $0 }
+    }
+
+    /// "Convention … entre ANGOULEME (FRANCE) et SEGOU (REPUBLIQUE DU MALI)": a place with
+    /// its country in parentheses in the heading gives that country to the party named
+    /// after it, when nothing in the party's own clause did.
+    private func countriesFromHeading(_ text: ConventionText, _ parties: inout [Party]) {
+        guard parties.contains(where: { $0.country == nil && $0.normalized == nil }) else { return }
+        let f = text.folded
+        let firstClause = parties.map { f.foldedIndex(ofOriginal: $0.clause.start) }.min() ?? 0
+        let head = 0..<min(f.count, max(firstClause, 300), 1500)
+        for open in f.find(Array("(".utf8), in: head, wholeWord: false) {
+            guard let close = f.first(")", in: open..<min(head.upperBound, open + 40), wholeWord: false) else { continue }
+            let inside = f.string((open + 1)..<close).trimmingSpaces()
+            guard inside.count >= 4, !inside.contains(where: { $0.isNumber }) else { continue }
+            // The place: the word just before the parenthesis.
+            var e = open
+            while e > 0, f.bytes[e - 1] == 0x20 { e -= 1 }
+            var b = e
+            while b > 0, FoldedText.isWordByte(f.bytes[b - 1]) || f.bytes[b - 1] == UInt8(ascii: "-") { b -= 1 }
+            let place = f.string(b..<e)
+            guard place.count >= 3 else { continue }
+            for i in parties.indices where parties[i].country == nil && parties[i].normalized == nil {
+                let name = FoldedText(parties[i].name.text)
+                if !name.find(Array(place.utf8)).isEmpty { parties[i].country = inside == "france" ? "FR" : "?" + inside }
+            }
+        }
     }
 
     private func fromMetadata(_ text: ConventionText, _ meta: String, entities: [Entity]) -> [Party] {
@@ -187,6 +394,15 @@ struct PartyReader: Sendable {
         let clausePassage = text.passage(folded: start..<clause.upperBound)
         let foldedName = f.string(start..<nameEnd)
         var (kind, _) = classify(foldedName)
+        if kind == .unknown {
+            // A name with its nature in apposition: "Eau Vive, association de solidarité
+            // internationale", "X, société anonyme".
+            let after = f.string(nameEnd..<min(clause.upperBound, nameEnd + 60))
+            if after.hasPrefix(", ") {
+                let (apposed, head) = classify(String(after.dropFirst(2)))
+                if apposed == .association || apposed == .company, head != nil { kind = apposed }
+            }
+        }
 
         // Entities inside the clause link the party and settle French versus foreign.
         var normalized: String?
@@ -195,7 +411,14 @@ struct PartyReader: Sendable {
         // An association or a company named after a place ("Fédération … de la région de
         // Matam") is not that place: no link for them.
         let linkable = kind != .association && kind != .company
-        if linkable, let c = inClause.first(where: { $0.type == .collectivite && $0.start < namePassage.end + 1 }) {
+        // A French designation links to an entity of its own kind: "L'Agglomération du Grand
+        // Angoulême" is not the commune of Grand, nor "le Département de la Vienne" the
+        // commune of Vienne; a foreign authority found in it still settles the side.
+        let designated = [Party.Kind.commune, .departement, .region, .epci, .syndicat].contains(kind) ? kind : nil
+        if linkable, let c = inClause.first(where: {
+            $0.type == .collectivite && $0.start < namePassage.end + 1
+                && (designated == nil || $0.normalized.hasPrefix("etranger:") || PartyReader.frenchKind(of: $0) == designated)
+        }) {
             normalized = c.normalized
             if c.normalized.hasPrefix("etranger:") {
                 country = c.normalized.split(separator: ":").dropFirst().first.map(String.init)
@@ -314,6 +537,11 @@ struct PartyReader: Sendable {
             french.map { ($0, PartyReader.frenchKind(head: $0)) }, other.map { ($0, otherKind($0)) },
         ].compactMap { $0 }
         guard let best = candidates.max(by: { $0.0.count < $1.0.count }) else {
+            // Official names that end with their kind: "Brest métropole", "Rennes Métropole",
+            // "Grenoble-Alpes Métropole", "Cergy-Pontoise Agglomération".
+            for suffix in ["metropole", "agglomeration", "agglo"] where name.hasSuffix(" " + suffix) || name.hasSuffix("-" + suffix) {
+                return (.epci, suffix == "agglo" ? "agglomeration" : suffix)
+            }
             // An executive or council named after its authority: "Comité populaire de la
             // Province de Ninh Bình", "Conseil municipal de X", "Mairie centrale de Y".
             for (i, _) in name.enumerated() where i > 0 {

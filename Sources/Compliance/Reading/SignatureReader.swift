@@ -148,14 +148,17 @@ struct SignatureReader: Sendable {
         return out
     }
 
-    /// "Pour la Région X Pour la Province Y" → ["Pour la Région X", "Pour la Province Y"].
+    /// "Pour la Région X Pour la Province Y" → ["Pour la Région X", "Pour la Province Y"];
+    /// "Le Maire de HODOSA Le Maire de VENERQUE" → ["Le Maire de HODOSA", "Le Maire de VENERQUE"].
     private func splitBeforeRepeatedPour(_ line: String) -> [String] {
         var parts: [String] = []
         var current = ""
         let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        let offices: Set<String> = ["maire", "président", "présidente", "president", "presidente", "gouverneur", "bourgmestre"]
         for (i, w) in words.enumerated() {
             let next = i + 1 < words.count ? words[i + 1].lowercased() : ""
             let startsBlock = w == "Pour" && (next == "la" || next == "le" || next == "les" || next.hasPrefix("l'") || next.hasPrefix("l’"))
+                || (w == "Le" || w == "La") && offices.contains(next)
             if startsBlock, !current.isEmpty {
                 parts.append(current)
                 current = ""
