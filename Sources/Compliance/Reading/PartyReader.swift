@@ -422,14 +422,19 @@ struct PartyReader: Sendable {
             normalized = c.normalized
             if c.normalized.hasPrefix("etranger:") {
                 country = c.normalized.split(separator: ":").dropFirst().first.map(String.init)
-                if kind != .state && kind != .association && kind != .company { kind = .foreignLocalAuthority }
+                // A town of an overseas collectivité (Nouméa, Papeete) is French.
+                if c.attributes["sovereign"] == "FR" {
+                    country = country.map { "FR-" + $0 }
+                } else if kind != .state && kind != .association && kind != .company {
+                    kind = .foreignLocalAuthority
+                }
             } else if kind == .unknown || kind == .foreignLocalAuthority {
                 kind = PartyReader.frenchKind(of: c)
             }
         }
         if country == nil, !linkable { country = placeInClause(text, start..<clause.upperBound) }
         if country == nil, let p = inClause.first(where: { $0.type == .pays && $0.start < namePassage.end + 60 }) {
-            country = p.normalized
+            country = p.attributes["sovereign"] == "FR" ? "FR-" + p.normalized : p.normalized
         }
         if country == nil {
             country = parenthesisedPlace(foldedName) ?? placeInClause(text, start..<clause.upperBound)
@@ -585,6 +590,12 @@ struct PartyReader: Sendable {
         func isForeignCountry(_ p: Party) -> Bool { p.country.map { $0 != "FR" } ?? false }
         for i in parties.indices {
             let p = parties[i]
+            if p.isFrenchOverseas && p.kind != .association && p.kind != .company {
+                // An overseas collectivité, its government, one of its provinces or communes.
+                parties[i].role = .frenchAuthority
+                if [.state, .foreignLocalAuthority, .unknown].contains(p.kind) { parties[i].kind = .collectivite }
+                continue
+            }
             switch p.kind {
             case .state:
                 parties[i].role = p.country == "FR" ? .other : .foreignState
@@ -626,7 +637,7 @@ struct PartyReader: Sendable {
         // (INSEE code) when the recognizer gave one to the other, else the second one, is
         // the foreign partner — a convention under L1115-1 has one on each side.
         let french = parties.indices.filter { parties[$0].role == .frenchAuthority }
-        if french.count >= 2, !parties.contains(where: { $0.role == .foreignAuthority || $0.role == .foreignState }) {
+        if french.count >= 2, !parties.contains(where: { $0.role == .foreignAuthority || $0.role == .foreignState || $0.isFrenchOverseas }) {
             let unlinked = french.filter { parties[$0].normalized == nil && parties[$0].country != "FR" }
             let linked = french.filter { parties[$0].normalized != nil || parties[$0].country == "FR" }
             let pick: Int? = !linked.isEmpty && !unlinked.isEmpty ? unlinked.first : (linked.isEmpty ? french.last : nil)

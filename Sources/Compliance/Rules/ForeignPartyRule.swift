@@ -31,6 +31,14 @@ struct ForeignPartyRule: ComplianceRule {
                 .nonCompliant, evidence: [other.name],
                 "La partie étrangère « \(other.name.text) » n'est pas une autorité locale étrangère (\(other.kind.frenchLabel)). Une convention de l'article L1115-1 se conclut avec des autorités locales étrangères ; un partenariat avec une association ou une entreprise relève d'un autre cadre (subvention, marché).")
         }
+        if let overseas = reading.parties.first(where: { $0.role == .frenchAuthority && $0.isFrenchOverseas }) {
+            // Both parties are French: cooperation between French collectivités, not the
+            // external action of L1115-1.
+            let code = overseas.country.map { String($0.dropFirst(3)) } ?? ""
+            return RuleOutcome(
+                .notApplicable, evidence: [overseas.name],
+                "« \(overseas.name.text) » relève d'une collectivité française d'outre-mer (\(code)) : ce n'est pas une autorité locale étrangère. Une convention entre collectivités françaises ne relève pas de l'action extérieure des collectivités (article L1115-1) ; l'exigence d'une partie étrangère est sans objet.")
+        }
         return RuleOutcome(.missing, evidence: reading.parties.map(\.name), "Seule la partie française a été identifiée : aucune autorité locale étrangère n'est nommée comme partie.")
     }
 }

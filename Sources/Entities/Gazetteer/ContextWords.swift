@@ -31,6 +31,9 @@ struct ContextWords: Sendable {
     /// Small words between a name and the next one glued by a hyphen: "Corse-du-Sud",
     /// "Bouches-du-Rhône", "Saône-et-Loire", "Paris-la-Défense".
     var compoundJoiners: WordSet = WordSet()
+    /// Small words between a foreign place's name and its country: "Sud du Cameroun",
+    /// "Salé, au Maroc", "province Sud de la Nouvelle-Calédonie".
+    var countryLink: WordSet = WordSet()
     var conseil: Int32 = -1
     var councilRegion: WordSet = WordSet()
     var councilDepartement: WordSet = WordSet()
@@ -86,6 +89,7 @@ struct ContextWords: Sendable {
         compoundJoiners = ids([
             "de", "d’", "du", "des", "la", "le", "l’", "les", "et", "en", "sur", "sous", "lès", "lez", "aux", "au",
         ])
+        countryLink = ids(["de", "d’", "du", "des", "la", "le", "l’", "les", "en", "au", "aux"])
         conseil = id("conseil")
         councilRegion = ids(["régional", "régionale"])
         councilDepartement = ids(["général", "départemental", "départementale"])

@@ -180,7 +180,7 @@ struct EntryTable: @unchecked Sendable {
     }
 }
 
-/// `Section.patterns`: per pattern, its entry (bits 0–27) and flags (28–30).
+/// `Section.patterns`: per pattern, its entry (bits 0–27) and flags (28–31).
 struct PatternTable: @unchecked Sendable {
     let table: FlatArray<UInt32>
 
@@ -189,10 +189,12 @@ struct PatternTable: @unchecked Sendable {
     private static let needsArticle: UInt32 = 1 << 28
     private static let acronym: UInt32 = 1 << 29
     private static let franco: UInt32 = 1 << 30
+    private static let contextOnly: UInt32 = 1 << 31
 
-    static func pack(entry: Int32, needsArticle: Bool, acronym: Bool, franco: Bool) -> UInt32 {
+    static func pack(entry: Int32, needsArticle: Bool, acronym: Bool, franco: Bool, contextOnly: Bool = false) -> UInt32 {
         precondition(entry >= 0 && entry < 1 << 28, "too many gazetteer entries")
         return UInt32(entry) | (needsArticle ? Self.needsArticle : 0) | (acronym ? Self.acronym : 0) | (franco ? Self.franco : 0)
+            | (contextOnly ? Self.contextOnly : 0)
     }
 
     @inline(__always)
@@ -203,6 +205,6 @@ struct PatternTable: @unchecked Sendable {
         let v = table[i]
         return GazetteerPattern(
             entry: Self.entry(v), needsArticle: v & Self.needsArticle != 0, acronym: v & Self.acronym != 0,
-            franco: v & Self.franco != 0)
+            franco: v & Self.franco != 0, contextOnly: v & Self.contextOnly != 0)
     }
 }

@@ -111,6 +111,7 @@ enum GazetteerCompiler {
                     case UInt8(ascii: "b"): flags.insert(.bare)
                     case UInt8(ascii: "x"): flags.insert(.homonym)
                     case UInt8(ascii: "s"): flags.insert(.subdivision)
+                    case UInt8(ascii: "o"): flags.insert(.overseas)
                     default: break
                     }
                 }
@@ -148,6 +149,8 @@ enum GazetteerCompiler {
                     var s = v
                     var needsArticle = false
                     var acronym = false
+                    var contextOnly = false
+                    if s < e && bytes[s] == UInt8(ascii: "?") { contextOnly = true; s += 1 }
                     if s < e && bytes[s] == UInt8(ascii: "~") { needsArticle = true; s += 1 }
                     if s < e && bytes[s] == UInt8(ascii: "=") { acronym = true; s += 1 }
                     sink.ids.removeAll(keepingCapacity: true)
@@ -156,7 +159,9 @@ enum GazetteerCompiler {
                     v = e + 1
                     guard !ids.isEmpty else { continue }
                     trie.insert(ids, pattern: Int32(patterns.count))
-                    patterns.append(PatternTable.pack(entry: entryIndex, needsArticle: needsArticle, acronym: acronym, franco: false))
+                    patterns.append(
+                        PatternTable.pack(
+                            entry: entryIndex, needsArticle: needsArticle, acronym: acronym, franco: false, contextOnly: contextOnly))
                     if kind == .demonyme {
                         // "franco-marocaine": the demonym after "franco-".
                         trie.insert([franco] + ids, pattern: Int32(patterns.count))

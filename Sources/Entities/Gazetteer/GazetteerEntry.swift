@@ -16,6 +16,9 @@ struct GazetteerEntry: Sendable {
         static let homonym = Flags(rawValue: 2)
         /// A foreign subdivision (province, county, region), not a city.
         static let subdivision = Flags(rawValue: 4)
+        /// A country code that is French territory (an overseas collectivité with an ISO
+        /// code of its own: PF, NC, PM, BL, MF, WF, TF); on `pays` entries.
+        static let overseas = Flags(rawValue: 8)
     }
 
     var kind: Kind
@@ -48,4 +51,7 @@ struct GazetteerPattern: Sendable {
     var acronym: Bool
     /// "franco-" + demonym ("franco-marocaine").
     var franco: Bool
+    /// Never recognized bare, even when its entry is: this surface form is an ordinary
+    /// French word ("Sêûl" for Séoul folds to "seul").
+    var contextOnly: Bool
 }

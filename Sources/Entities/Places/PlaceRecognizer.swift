@@ -2,10 +2,14 @@
 /// the text's words, then decides each candidate name with general rules:
 /// - capitalization (proper names only; acronyms only in capitals),
 /// - the words before it ("ville de", "Conseil général des", "Région", "province de"),
-/// - a prior per entry computed from the data (names that are ordinary French words or
-///   small villages need a context word; homonyms lose to a much larger namesake),
-/// - the rest of the document (countries mentioned pick among foreign homonyms; a name
-///   confirmed once by a context word is trusted elsewhere in the document).
+/// - a prior per entry and per surface form computed from the data (names that are
+///   ordinary French words or small villages need a context word; homonyms lose to a much
+///   larger namesake),
+/// - the countries named: right after a foreign name they say whose it is ("Gent
+///   (Belgique)", "province Sud de la Nouvelle-Calédonie"); anywhere in the document they
+///   pick among foreign homonyms and back "à" before a foreign name,
+/// - the rest of the document (a name confirmed once by a context word is trusted
+///   elsewhere in the document).
 /// Precision first: when in doubt, no entity.
 struct PlaceRecognizer: Sendable {
     let gazetteer: Gazetteer
@@ -20,6 +24,22 @@ struct PlaceRecognizer: Sendable {
         var franco: Bool
     }
 
+    /// The countries a document names (capitalized names and demonyms), and where the
+    /// names start (token index → countries).
+    struct Countries {
+        var named = Set<UInt16>()
+        var at: [Int: [UInt16]] = [:]
+    }
+
+    /// What the first pass learns from the whole document: the names confirmed by a context
+    /// word (the entries, and the surface forms, trie nodes, they were confirmed with), and
+    /// the forms a country was named right after (trie node → those countries).
+    struct Confirmed {
+        var entries = Set<Int32>()
+        var forms = Set<Int32>()
+        var pinned: [Int32: [UInt16]] = [:]
+    }
+
     func candidates(_ tokens: [Token]) -> TrieMatches {
         TrieMatches(tokens, trie: gazetteer.trie)
     }
@@ -29,7 +49,7 @@ struct PlaceRecognizer: Sendable {
     {
         // Countries named anywhere in the document (names, demonyms): they pick among
         // foreign homonyms ("Prizren" in Kosovo rather than the Serbian district).
-        var documentCountries = Set<UInt16>()
+        var documentCountries = Countries()
         for span in spans.all {
             do {
                 var p = gazetteer.trie.firstPattern(span.node)
@@ -38,14 +58,15 @@ struct PlaceRecognizer: Sendable {
                     let pattern = gazetteer.patterns[Int(p)]
                     let entry = gazetteer.info[Int(pattern.entry)]
                     if entry.kind == .pays && tokens[span.start].flags.contains(.capitalized) {
-                        documentCountries.insert(entry.country)
+                        documentCountries.named.insert(entry.country)
+                        documentCountries.at[span.start, default: []].append(entry.country)
                     } else if entry.kind == .demonyme {
-                        documentCountries.insert(entry.country)
+                        documentCountries.named.insert(entry.country)
                     }
                 }
             }
         }
-        var confirmed = Set<Int32>()
+        var confirmed = Confirmed()
         _ = walk(tokens, spans: spans, text: text, countries: documentCountries, confirmed: &confirmed, firstPass: true)
         let decisions = walk(tokens, spans: spans, text: text, countries: documentCountries, confirmed: &confirmed, firstPass: false)
         var out: [Entity] = []
@@ -65,6 +86,7 @@ struct PlaceRecognizer: Sendable {
                 let countryName = gazetteer.countryByCode[entry.country].map { gazetteer.entries[Int($0)].name } ?? entry.name
                 var attributes = ["name": countryName]
                 if decision.franco { attributes["form"] = "adjectif" }
+                if isFrenchTerritory(entry.country) { attributes["sovereign"] = "FR" }
                 out.append(Entity(type: .pays, start: start, end: end, text: surface, normalized: entry.country, attributes: attributes))
             } else {
                 guard types.contains(.collectivite), !insideSyndicat(start, end) else { continue }
@@ -75,8 +97,16 @@ struct PlaceRecognizer: Sendable {
                 case .region: attributes["kind"] = "region"
                 case .epci: attributes["kind"] = "epci"
                 default:
-                    attributes["kind"] = "etrangere"
+                    // A town of an overseas collectivité (Nouméa, Papeete) is French, not
+                    // a foreign authority; it has no INSEE code in our data, so it keeps
+                    // the id of the place list it comes from.
                     attributes["country"] = entry.country
+                    if isFrenchTerritory(entry.country) {
+                        attributes["kind"] = "outre-mer"
+                        attributes["sovereign"] = "FR"
+                    } else {
+                        attributes["kind"] = "etrangere"
+                    }
                 }
                 out.append(Entity(type: .collectivite, start: start, end: end, text: surface, normalized: entry.id, attributes: attributes))
             }
@@ -84,9 +114,15 @@ struct PlaceRecognizer: Sendable {
         return out.sorted { $0.start < $1.start }
     }
 
+    /// Whether an ISO code ("NC") is French territory (`pays` entry flagged overseas).
+    private func isFrenchTerritory(_ code: String) -> Bool {
+        guard let e = gazetteer.countryByCode[code] else { return false }
+        return gazetteer.info[Int(e)].flags.contains(.overseas)
+    }
+
     private func walk(
-        _ tokens: [Token], spans: TrieMatches, text: UnsafeBufferPointer<UInt8>, countries: Set<UInt16>,
-        confirmed: inout Set<Int32>, firstPass: Bool
+        _ tokens: [Token], spans: TrieMatches, text: UnsafeBufferPointer<UInt8>, countries: Countries,
+        confirmed: inout Confirmed, firstPass: Bool
     ) -> [(Span, Decision)] {
         var out: [(Span, Decision)] = []
         // End of the last name taken as an institution's ("tribunaux d’instance d’Illkirch,
@@ -95,7 +131,15 @@ struct PlaceRecognizer: Sendable {
         var i = 0
         while i < tokens.count {
             var taken = false
+            var longestEnd = -1
             for span in spans.starting(at: i).reversed() {
+                // A known name glued by a hyphen ("Saint-Denis") that was not taken: not the
+                // shorter name inside it ("Saint").
+                if longestEnd < 0 {
+                    longestEnd = span.end
+                } else if span.end < longestEnd && tokens[span.end].flags.contains(.hyphenBefore) {
+                    continue
+                }
                 var (cue, hint) = cueBefore(tokens, span.start)
                 if cue == .none
                     && (institutionBefore(tokens, span.start, text)
@@ -105,9 +149,15 @@ struct PlaceRecognizer: Sendable {
                 }
                 if cue == .institution { institutionListEnd = span.end }
                 if insideCompound(tokens, span, previousEnd: out.last?.0.end) { continue }
-                if let d = decide(tokens, span, cue: cue, hint: hint, countries: countries, confirmed: confirmed, firstPass: firstPass) {
+                let after = countriesAfter(tokens, span.end, text, countries)
+                if firstPass && !after.isEmpty { confirmed.pinned[span.node, default: []] += after }
+                if let d = decide(
+                    tokens, span, cue: cue, hint: hint, after: after, countries: countries, confirmed: confirmed,
+                    firstPass: firstPass)
+                {
                     if firstPass && (cue == .commune || cue == .region || cue == .departement) {
-                        confirmed.insert(d.entry)
+                        confirmed.entries.insert(d.entry)
+                        confirmed.forms.insert(span.node)
                     }
                     out.append((span, d))
                     i = span.end
@@ -186,13 +236,18 @@ struct PlaceRecognizer: Sendable {
         return true
     }
 
-    /// Only spaces, line breaks, apostrophes or hyphens (and commas when `comma`) between
-    /// two words.
-    private static func onePhrase(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, comma: Bool = false) -> Bool {
+    /// Only spaces, line breaks, apostrophes or hyphens (and commas when `comma`, an
+    /// opening parenthesis when `parenthesis`) between two words.
+    private static func onePhrase(
+        _ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, comma: Bool = false, parenthesis: Bool = false
+    ) -> Bool {
         var p = a
         while p < b {
             let c = text[p]
-            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x27 || c == 0x2D || (comma && c == 0x2C) { p += 1; continue }
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x27 || c == 0x2D || (comma && c == 0x2C) || (parenthesis && c == 0x28) {
+                p += 1
+                continue
+            }
             if c == 0xC2, p + 1 < b, text[p + 1] == 0xA0 { p += 2; continue }
             if c == 0xE2, p + 2 < b, text[p + 1] == 0x80, text[p + 2] == 0x99 || text[p + 2] == 0xAF || text[p + 2] == 0x91 {
                 p += 3
@@ -242,6 +297,26 @@ struct PlaceRecognizer: Sendable {
         return (.none, hint)
     }
 
+    /// The countries named right after the name ending before token `end`, in the same
+    /// phrase, with at most two small words between: "Gent (Belgique)", "Salé, au Maroc",
+    /// "Sud du Cameroun", "province Sud de la Nouvelle-Calédonie".
+    private func countriesAfter(
+        _ tokens: [Token], _ end: Int, _ text: UnsafeBufferPointer<UInt8>, _ countries: Countries
+    ) -> [UInt16] {
+        guard !countries.at.isEmpty else { return [] }
+        var k = end
+        while k < tokens.count && k <= end + 2 {
+            let t = tokens[k]
+            if t.flags.contains(.sentenceStart) || !Self.onePhrase(text, tokens[k - 1].end, t.start, comma: true, parenthesis: true) {
+                return []
+            }
+            if let named = countries.at[k] { return named }
+            guard words.countryLink.contains(t.id) else { return [] }
+            k += 1
+        }
+        return []
+    }
+
     private func demonymCountry(_ id: Int32) -> UInt16? {
         guard id >= 0 else { return nil }
         // Single-word demonym patterns end at the child of the root.
@@ -256,9 +331,10 @@ struct PlaceRecognizer: Sendable {
         return nil
     }
 
+    /// `after`: the countries named right after the name (`countriesAfter`).
     private func decide(
-        _ tokens: [Token], _ span: Span, cue: Cue, hint: UInt16?, countries: Set<UInt16>, confirmed: Set<Int32>,
-        firstPass: Bool
+        _ tokens: [Token], _ span: Span, cue: Cue, hint: UInt16?, after: [UInt16], countries: Countries,
+        confirmed: Confirmed, firstPass: Bool
     ) -> Decision? {
         let first = tokens[span.start]
         var allCaps = true
@@ -275,6 +351,8 @@ struct PlaceRecognizer: Sendable {
         var francoCountries = Set<UInt16>()
         var francoEntry: Int32 = -1
         var articleless: [Int32] = []
+        // Entries matched here only through a surface form that never stands alone.
+        var contextOnly: [Int32] = []
         var p = gazetteer.trie.firstPattern(span.node)
         while p >= 0 {
             defer { p = gazetteer.trie.nextPattern(p) }
@@ -297,6 +375,7 @@ struct PlaceRecognizer: Sendable {
                 articleless.append(pattern.entry)
                 continue
             }
+            if pattern.contextOnly { contextOnly.append(pattern.entry) }
             if entry.kind == .commune { communes.append(pattern.entry) } else { others.append(pattern.entry) }
         }
         if francoCountries.count == 1 { return Decision(entry: francoEntry, franco: true) }
@@ -313,9 +392,11 @@ struct PlaceRecognizer: Sendable {
         if communes.isEmpty && others.isEmpty && (firstPass || articleless.isEmpty) { return nil }
 
         func entry(_ e: Int32) -> GazetteerEntryInfo { gazetteer.info[Int(e)] }
+        /// May stand without a context word: the entry may, and so does this surface form.
+        func bare(_ e: Int32) -> Bool { entry(e).flags.contains(.bare) && !contextOnly.contains(e) }
         func pick(_ list: [Int32], _ kind: GazetteerEntry.Kind, bareOnly: Bool) -> Int32? {
             var best: Int32?
-            for e in list where entry(e).kind == kind && (!bareOnly || entry(e).flags.contains(.bare)) {
+            for e in list where entry(e).kind == kind && (!bareOnly || bare(e)) {
                 if best == nil || entry(e).population > entry(best!).population { best = e }
             }
             return best
@@ -323,21 +404,28 @@ struct PlaceRecognizer: Sendable {
         func dominantCommune(bareOnly: Bool) -> Int32? {
             // The namesake that is not a homonym loser.
             var best: Int32?
-            for e in communes where !entry(e).flags.contains(.homonym) && (!bareOnly || entry(e).flags.contains(.bare)) {
+            for e in communes where !entry(e).flags.contains(.homonym) && (!bareOnly || bare(e)) {
                 if best == nil || entry(e).population > entry(best!).population { best = e }
             }
             return best
         }
-        func foreign(subdivision: Bool?, bareOnly: Bool) -> Int32? {
+        // A country named right after a foreign name says whose it is: the namesakes of other
+        // countries are out, here and, for the same form, elsewhere in the document ("la
+        // province Sud de la Nouvelle-Calédonie … la province Sud"); right here, it is also
+        // evidence enough for a name that cannot stand alone.
+        let whose = after.isEmpty && !firstPass ? confirmed.pinned[span.node] ?? [] : after
+        func foreign(subdivision: Bool?, bareOnly: Bool, in required: Set<UInt16>? = nil) -> Int32? {
             var best: Int32?
             var bestScore = -1.0
             for e in others where entry(e).kind == .etranger {
                 let g = entry(e)
-                if bareOnly && !g.flags.contains(.bare) { continue }
+                if bareOnly && !bare(e) { continue }
                 if let subdivision, g.flags.contains(.subdivision) != subdivision { continue }
+                if !whose.isEmpty && !whose.contains(g.country) { continue }
+                if let required, !required.contains(g.country) { continue }
                 var score = Double(g.population)
                 if g.flags.contains(.subdivision) { score += 1e10 }
-                if countries.contains(g.country) { score += 1e12 }
+                if countries.named.contains(g.country) { score += 1e12 }
                 if hint == g.country { score += 2e12 }
                 if score > bestScore { best = e; bestScore = score }
             }
@@ -345,6 +433,8 @@ struct PlaceRecognizer: Sendable {
         }
         func accept(_ e: Int32?) -> Decision? { e.map { Decision(entry: $0, franco: false) } }
 
+        // "Saint-Louis (Sénégal)", "la ville de Gent, en Belgique": the country named.
+        if !after.isEmpty, let e = foreign(subdivision: cue == .region ? true : nil, bareOnly: false) { return accept(e) }
         // What the context word asks for comes first…
         switch cue {
         case .commune:
@@ -378,10 +468,21 @@ struct PlaceRecognizer: Sendable {
             if let e = foreign(subdivision: nil, bareOnly: true) { return accept(e) }
             if !firstPass && !first.flags.contains(.sentenceStart) {
                 // Confirmed elsewhere in the document by a context word.
-                for e in communes + others + articleless where confirmed.contains(e) { return accept(e) }
+                // A form that cannot stand alone only when that same form was confirmed.
+                for e in communes + others + articleless where confirmed.entries.contains(e) {
+                    if contextOnly.contains(e) && !confirmed.forms.contains(span.node) { continue }
+                    if entry(e).kind == .etranger && !whose.isEmpty && !whose.contains(entry(e).country) { continue }
+                    return accept(e)
+                }
             }
             if cue == .location && !first.flags.contains(.sentenceStart), let e = dominantCommune(bareOnly: false),
                 entry(e).population >= 5000
+            {
+                return accept(e)
+            }
+            // "à Trévise" in a document that names Italy.
+            if cue == .location && !first.flags.contains(.sentenceStart),
+                let e = foreign(subdivision: nil, bareOnly: false, in: countries.named)
             {
                 return accept(e)
             }
