@@ -3,6 +3,17 @@ import PackageDescription
 
 // Stages, left to right: Extraction → Entities → Search / Compliance → Pipelines → cooplex.
 // A stage imports only the stages to its left (see ../shared/docs/ARCHITECTURE.md).
+
+// Start-up time of a fresh `cooplex` process (see BENCHMARKS.md, "Start-up"):
+// - poppler-glib is bound at run time (Sources/Extraction/PDF/PopplerLibrary.swift), so the
+//   libraries pkg-config names for it (poppler-glib, gobject, glib, cairo) must not become
+//   DT_NEEDED entries. `--as-needed` drops them, but only for libraries named after it, and
+//   swiftc puts every `-Xlinker` flag after every `-l`: the flag goes in a clang config file
+//   instead, which clang reads before the rest of its link command.
+let linkAsNeeded: LinkerSetting = .unsafeFlags([
+    "-Xclang-linker", "--config=\(Context.packageDirectory)/Sources/CPoppler/link-as-needed.cfg",
+])
+
 let package = Package(
     name: "Cooplex",
     platforms: [.macOS(.v14)],
@@ -35,7 +46,8 @@ let package = Package(
             dependencies: [
                 "CLibXML2", "CPoppler",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]),
+            ],
+            linkerSettings: [linkAsNeeded]),
         .target(name: "Entities", dependencies: ["Extraction"]),
         .target(
             name: "Search",

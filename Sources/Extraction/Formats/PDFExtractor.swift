@@ -22,9 +22,14 @@ public struct PDFExtractor: Extractor {
     }
 
     public func extract(_ input: ExtractionInput) throws -> [Document] {
+        let library: PopplerLibrary
+        switch PopplerLibrary.shared {
+        case .success(let loaded): library = loaded
+        case .failure(let error): throw ExtractionError.pdfLibraryUnavailable(path: input.path, reason: error.reason)
+        }
         let pdf: PopplerDocument
         do {
-            pdf = try PopplerDocument(data: input.data)
+            pdf = try PopplerDocument(data: input.data, library: library)
         } catch .encrypted {
             throw ExtractionError.encrypted(path: input.path)
         } catch .damaged(let reason) {
@@ -37,7 +42,7 @@ public struct PDFExtractor: Extractor {
         }
 
         // 1. Lines of every page, in reading order, normalized.
-        let pageResults = readPages(data: input.data, opened: pdf, pageCount: pageCount)
+        let pageResults = readPages(data: input.data, opened: pdf, library: library, pageCount: pageCount)
         var lines: [[UInt8]] = []
         var info: [LineInfo] = []
         lines.reserveCapacity(pageCount * 48)
@@ -178,7 +183,9 @@ public struct PDFExtractor: Extractor {
     /// (at most 4) reads large PDFs with N documents in parallel threads.
     static let pagesPerWorker = 12
 
-    private func readPages(data: Data, opened: PopplerDocument, pageCount: Int) -> [PageLines?] {
+    private func readPages(data: Data, opened: PopplerDocument, library: PopplerLibrary, pageCount: Int)
+        -> [PageLines?]
+    {
         // One worker by default: poppler's global locks serialize concurrent documents
         // (measured: two workers were slower in wall time than one on 2 cores).
         var requested = 1
@@ -193,7 +200,7 @@ public struct PDFExtractor: Extractor {
         let columns = detectsColumns
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // Interleaved pages balance the work; each worker has its own document.
-            guard let document = try? PopplerDocument(data: data) else { return }
+            guard let document = try? PopplerDocument(data: data, library: library) else { return }
             let reader = PDFExtractor(repairsHyphenation: false, detectsColumns: columns)
             for index in stride(from: worker, to: pageCount, by: workers) {
                 results.set(index, reader.readPage(document, index))
