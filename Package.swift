@@ -10,6 +10,10 @@ import PackageDescription
 //   DT_NEEDED entries. `--as-needed` drops them, but only for libraries named after it, and
 //   swiftc puts every `-Xlinker` flag after every `-l`: the flag goes in a clang config file
 //   instead, which clang reads before the rest of its link command.
+// - the executable links the Swift runtime and Foundation statically (-static-stdlib): no
+//   libswiftCore, libFoundation… to load and relocate at each start. Test bundles stay
+//   dynamic (XCTest and swift-testing exist only as shared libraries), which is why
+//   CLITests runs the built binary instead of linking the `cooplex` target.
 let linkAsNeeded: LinkerSetting = .unsafeFlags([
     "-Xclang-linker", "--config=\(Context.packageDirectory)/Sources/CPoppler/link-as-needed.cfg",
 ])
@@ -67,7 +71,11 @@ let package = Package(
             dependencies: [
                 "Extraction", "Entities", "Search", "Compliance", "Pipelines",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            // At compile time too: the static Foundation module names the static libraries
+            // it needs (CoreFoundation, ICU…), which the link then pulls in.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"])],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
 
         // Tests: one target per stage, plus the command line end to end.
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
@@ -75,6 +83,8 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance"]),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"]),
-        .testTarget(name: "CLITests", dependencies: ["cooplex", "Extraction", "Search"]),
+        // Runs .build/<configuration>/cooplex (built by `swift build --build-tests` like every
+        // product); linking the executable target would make the test bundle static too.
+        .testTarget(name: "CLITests", dependencies: ["Extraction", "Search"]),
     ]
 )
