@@ -211,7 +211,15 @@ public struct PDFExtractor: Extractor {
     {
         let workers = PDFExtractor.workerCount(requested: pageWorkers, pageCount: pageCount)
         if workers <= 1 {
-            return (0..<pageCount).map { readPage(opened, $0) }
+            var pages: [PageLines?] = []
+            pages.reserveCapacity(pageCount)
+            var prefetched = false
+            for index in 0..<pageCount {
+                let page = readPage(opened, index)
+                if !prefetched, let page { prefetched = prefetchLexicon(for: page) }
+                pages.append(page)
+            }
+            return pages
         }
         let results = PageSlots(count: pageCount)
         let first = DocumentBox(opened)
@@ -225,8 +233,11 @@ public struct PDFExtractor: Extractor {
                 guard let own = try? PopplerDocument(data: data, library: library) else { return }
                 document = own
             }
+            var prefetched = false
             for index in stride(from: worker, to: pageCount, by: workers) {
-                results.set(index, readPage(document, index))
+                let page = readPage(document, index)
+                if !prefetched, let page { prefetched = prefetchLexicon(for: page) }
+                results.set(index, page)
             }
         }
         // A worker that could not open its document left its pages: read them here.
@@ -234,6 +245,16 @@ public struct PDFExtractor: Extractor {
             results.set(index, readPage(opened, index))
         }
         return results.values
+    }
+
+    /// Starts loading the lexicon in the background when `page` has a line-end hyphen
+    /// (the repair will probably consult it once every page is read). Returns whether it
+    /// did (or has nothing to prefetch), so callers stop looking.
+    private func prefetchLexicon(for page: PageLines) -> Bool {
+        guard repairsHyphenation else { return true }
+        guard page.lines.contains(where: Dehyphenator.endsWithBreakHyphen) else { return false }
+        FrenchLexicon.prefetchShared()
+        return true
     }
 
     /// Hands the opened document to worker 0 only; no two threads ever use it at once.
