@@ -49,7 +49,10 @@ final class PopplerLibrary: Sendable {
         _ = dlerror()
         guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else {
             let message = lastLoaderError() ?? ""
-            let reason = message.isEmpty || message.contains("No such file") ? "\(name) introuvable" : message
+            // "NAME: cannot open shared object file: No such file or directory"; a missing
+            // dependency of poppler's is named in the same words: keep that message whole.
+            let missing = message.isEmpty || (message.hasPrefix(name + ":") && message.contains("No such file"))
+            let reason = missing ? "\(name) introuvable" : message
             return .failure(LoadError(library: name, reason: reason))
         }
         // The table is written by C before Swift reads it: allocate it uninitialized.
