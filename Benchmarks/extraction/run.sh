@@ -3,6 +3,7 @@
 # output) against poppler-utils' `pdftotext` on the same PDFs in the same run.
 #
 #   bash Benchmarks/extraction/run.sh            # PAGES=300 REPEAT=20 LARGE_REPEAT=3 RUNS=3
+#   COOPLEX_BASELINE=/tmp/cooplex-old bash Benchmarks/extraction/run.sh   # + an older build
 #
 # cooplex extracts every file of a run in one process (files repeated REPEAT times on one
 # command line); pdftotext runs once per file, as it is used. Both wall time and CPU time

@@ -12,6 +12,7 @@ second. cooplex runs twice per round: as shipped (all cores: files side by side,
 a large PDF on several threads) and pinned to one core (`taskset -c 0`: one file at a
 time, one page worker), so the single-threaded pdftotext has a like-for-like anchor. The
 tools alternate within each round, so a change in the machine's load hits them alike.
+COOPLEX_BASELINE=/path/to/cooplex adds another build to the same rounds.
 """
 import json
 import os
@@ -65,6 +66,10 @@ def main():
         "cooplex, 1 core": lambda: run(["taskset", "-c", "0", *args]),
         "pdftotext": lambda: pdftotext_pass(files, repeat, out),
     }
+    baseline = os.environ.get("COOPLEX_BASELINE")
+    if baseline:  # another build (e.g. an older commit), timed in the same rounds
+        base_args = [baseline, "extract", "--json", *(files * repeat)]
+        variants["baseline"] = lambda: run(base_args)
     for measure in variants.values():
         measure()  # warm-up: page cache, lexicon, fonts
     results = {label: [] for label in variants}
@@ -79,7 +84,7 @@ def main():
         wall = min(w for w, _ in timings)
         cpu = min(c for _, c in timings)
         best[label] = (wall, cpu)
-        text = pdftotext_bytes if label == "pdftotext" else cooplex_bytes
+        text = pdftotext_bytes if label == "pdftotext" else cooplex_bytes  # baseline: same text
         print(
             f"  {label:16}: wall {wall:7.3f} s  CPU {cpu:7.3f} s  "
             f"{pages * repeat / wall:7.1f} pages/s  {text * repeat / wall / 1e6:5.2f} MB/s (wall)  "
@@ -95,6 +100,9 @@ def main():
           f"{wall_p / wall_1 * mb:.2f}x MB/s")
     print(f"  ratio CPU time (pages per CPU-second): cooplex {cpu_p / cpu_c:.2f}x, "
           f"cooplex on 1 core {cpu_p / cpu_1:.2f}x")
+    if baseline:
+        wall_b, cpu_b = best["baseline"]
+        print(f"  baseline {baseline}: ratio wall vs pdftotext {wall_p / wall_b:.2f}x, CPU {cpu_p / cpu_b:.2f}x")
     print("  all runs (wall s / CPU s): " + "; ".join(
         f"{label} " + " ".join(f"{w:.2f}/{c:.2f}" for w, c in timings) for label, timings in results.items()))
 

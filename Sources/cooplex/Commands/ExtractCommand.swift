@@ -21,15 +21,18 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Several files: extracted side by side (one thread per core, one per PDF), printed
-        // in the order given. A single file may use the cores for its pages instead.
+        // Several files: extracted side by side (one thread per core), printed in the order
+        // given. A PDF gets the cores its file thread leaves free for its pages: none while
+        // every thread has a file, more for the last files of the batch (a single file may
+        // use every core).
         let cores = AvailableCores.count
         let width = min(files.count, cores)
-        let extractor = DocumentExtractor(pdfPageWorkers: width > 1 ? max(1, cores / width) : nil)
         let files = self.files
         let json = self.json
         var failed = false
         OrderedWork.run(count: files.count, width: width) { i -> Outcome in
+            let busy = min(width, files.count - i)
+            let extractor = DocumentExtractor(pdfPageWorkers: busy > 1 ? max(1, cores / busy) : nil)
             do {
                 let documents = try extractor.extract(path: files[i])
                 return .printed(documents.map { json ? $0.jsonObject().serialized() : TextRendering.document($0) })
