@@ -5,9 +5,14 @@ import Foundation
 public struct DocumentExtractor: Sendable {
     /// Files larger than this are refused rather than read into memory.
     public var maximumFileSize: Int
+    /// Threads reading the pages of one PDF (`PDFExtractor.pageWorkers`): `nil` lets the
+    /// extractor choose from the cores; callers that already extract several files at
+    /// once set 1.
+    public var pdfPageWorkers: Int?
 
-    public init(maximumFileSize: Int = 512 * 1024 * 1024) {
+    public init(maximumFileSize: Int = 512 * 1024 * 1024, pdfPageWorkers: Int? = nil) {
         self.maximumFileSize = maximumFileSize
+        self.pdfPageWorkers = pdfPageWorkers
     }
 
     /// Extracts every document of the file at `path` (one, or one per feed item).
@@ -34,7 +39,7 @@ public struct DocumentExtractor: Sendable {
     /// The extractor that reads `format`.
     public func extractor(for format: DocumentFormat) -> any Extractor {
         switch format {
-        case .pdf: return PDFExtractor()
+        case .pdf: return PDFExtractor(pageWorkers: pdfPageWorkers)
         case .rss, .atom: return FeedExtractor()
         case .legi, .akomaNtoso: return LegalXMLExtractor()
         case .xml: return GenericXMLExtractor()

@@ -20,11 +20,14 @@ struct ExtractCLITests {
 
     enum CLIError: Error { case missingBinary }
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws
+        -> (status: Int32, stdout: String, stderr: String)
+    {
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments
         process.currentDirectoryURL = root
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -34,6 +37,70 @@ struct ExtractCLITests {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Runs the binary with standard output and error on one pipe (the order a terminal shows).
+    static func runMerged(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    @Test("Many files are extracted side by side but printed in the order given, errors in place")
+    func manyFilesInOrder() throws {
+        let files = [
+            "Corpus/publications/brochure-30-ans-cooperation-decentralisee.pdf",
+            "Tests/Fixtures/hostile/empty.txt",
+            "Corpus/conventions/convention-selestat-saa.pdf",
+            "Corpus/lois/loi-2007-147-action-exterieure-collectivites.txt",
+            "Tests/Fixtures/pdf/encrypted.pdf",
+            "Corpus/flux/carnet-cooperation.atom",
+            "Tests/Fixtures/pdf/two-columns.pdf",
+            "Tests/Fixtures/hostile/un-repertoire",
+            "Corpus/conventions/convention-saint-brieuc-mbour.odt",
+            "Corpus/publications/brochure-30-ans-cooperation-decentralisee.pdf",
+            "Tests/Fixtures/pdf/garbage.pdf",
+            "Corpus/lois/cgct-L1115-1.xml",
+            "Tests/Fixtures/pdf/scanned.pdf",
+            "Corpus/conventions/convention-selestat-saa.pdf",
+        ]
+        for format in [["--json"], []] {
+            // One process per file, one after the other: the reference output.
+            var expected = ""
+            for file in files { expected += try Self.runMerged(["extract"] + format + [file]).output }
+            let batch = try Self.runMerged(["extract"] + format + files)
+            #expect(batch.status == 1)
+            #expect(batch.output == expected)
+        }
+    }
+
+    @Test("Without poppler-glib, each PDF fails with one French line naming it; the rest is printed")
+    func missingPoppler() throws {
+        let result = try Self.run(
+            ["extract", "--json", PDFFiles.brochure, "Corpus/lois/loi-2007-147-action-exterieure-collectivites.txt", PDFFiles.convention],
+            environment: ["COOPLEX_POPPLER_LIBRARY": "/nonexistent/libpoppler-glib.so.8"])
+        #expect(result.status == 1)
+        let errors = result.stderr.split(separator: "\n")
+        #expect(errors.count == 2)
+        #expect(errors.first?.hasPrefix("cooplex : \(PDFFiles.brochure) : lecture des PDF impossible, bibliothèque poppler-glib non chargée (/nonexistent/libpoppler-glib.so.8 introuvable)") == true)
+        #expect(errors.last?.hasPrefix("cooplex : \(PDFFiles.convention) : lecture des PDF impossible") == true)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("\"format\":\"text\"") == true)
+    }
+
+    enum PDFFiles {
+        static let brochure = "Corpus/publications/brochure-30-ans-cooperation-decentralisee.pdf"
+        static let convention = "Corpus/conventions/convention-selestat-saa.pdf"
     }
 
     @Test("Failures are reported one line each; the other files are still printed; exit 1")

@@ -142,3 +142,55 @@ struct DehyphenatorTests {
         #expect(lineEndHyphens.isEmpty, "\(lineEndHyphens)")
     }
 }
+
+@Suite("Word hashes and lexicon loading")
+struct WordHashTests {
+    func hash(_ word: String, lowercased: Bool) -> UInt64 {
+        var w = word
+        return w.withUTF8 { WordHash.hash($0, lowercased: lowercased) }
+    }
+
+    @Test("Lower-cased hashing equals hashing the lower-case word (A–Z, À–Þ, Œ, Ÿ)", arguments: [
+        ("COOPÉRATION", "coopération"), ("Œuvre", "œuvre"), ("ŸVELINES", "ÿvelines"), ("ÀÉÎÕÜ", "àéîõü"),
+        ("Sud-Est", "sud-est"), ("×", "×"), ("déjà", "déjà"), ("a", "a"), ("", ""),
+        ("internationalisation", "internationalisation"), ("DÉCENTRALISÉES", "décentralisées"),
+    ])
+    func lowercasing(upper: String, lower: String) {
+        #expect(hash(upper, lowercased: true) == hash(lower, lowercased: false))
+        #expect(hash(lower, lowercased: true) == hash(lower, lowercased: false))
+    }
+
+    @Test("Words differing by one byte, by length or by case hash apart")
+    func distinct() {
+        let words = ["coopé", "coopér", "coopération", "coopérations", "Coopération", "a", "b", "ab", "ba",
+                     "abcdefgh", "abcdefgi", "abcdefghi", "é", "e", "", "décentralisée", "décentralisées"]
+        #expect(Set(words.map { hash($0, lowercased: false) }).count == words.count)
+        #expect(words.allSatisfy { hash($0, lowercased: false) != 0 })
+    }
+
+    @Test("A word list file: comments, CRLF, trailing blanks, blank lines, no final newline")
+    func lexiconFile() throws {
+        let lexicon = try #require(FrenchLexicon(contentsOfFile: PDFFixtures.path("Tests/Fixtures/text/lexique.txt")))
+        #expect(lexicon.count == 5)
+        for word in ["coopération", "Coopération", "Œuvre", "état-major", "ÉTÉ", "sans-fin"] {
+            #expect(lexicon.contains(word), "\(word)")
+        }
+        #expect(!lexicon.contains("œuvre"))  // listed capitalised only
+        #expect(!lexicon.contains("été"))
+        #expect(!lexicon.contains("# liste de test"))
+        #expect(!lexicon.contains("sans"))
+    }
+
+    @Test("The hash set grows and keeps every hash")
+    func hashSet() {
+        var set = WordHashSet(capacity: 2)
+        var fresh = 0
+        for k in 1...10_000 where set.insert(UInt64(k) &* 0x9E37_79B9_7F4A_7C15) { fresh += 1 }
+        #expect(fresh == 10_000)
+        #expect(set.count == 10_000)
+        let again = set.insert(UInt64(5) &* 0x9E37_79B9_7F4A_7C15)
+        #expect(!again)
+        #expect((1...10_000).allSatisfy { set.contains(UInt64($0) &* 0x9E37_79B9_7F4A_7C15) })
+        #expect(!set.contains(12345))
+    }
+}

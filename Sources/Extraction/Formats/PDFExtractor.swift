@@ -15,16 +15,29 @@ public struct PDFExtractor: Extractor {
     public var repairsHyphenation: Bool
     /// Reorder lines by column (on by default; off keeps poppler's order).
     public var detectsColumns: Bool
+    /// How many threads read the pages of one PDF, each with its own poppler document.
+    /// `nil` (the default) chooses: `COOPLEX_PDF_WORKERS` when set, else the available cores,
+    /// at most one per `pagesPerWorker` pages. A number is taken as asked (up to one per
+    /// page); `1` reads every page on the calling thread: callers that already extract
+    /// several files at once (the pipeline runner, `cooplex extract` with many files) ask
+    /// for it. Never more than `maximumPageWorkers`. The text is the same whatever the count.
+    public var pageWorkers: Int?
 
-    public init(repairsHyphenation: Bool = true, detectsColumns: Bool = true) {
+    public init(repairsHyphenation: Bool = true, detectsColumns: Bool = true, pageWorkers: Int? = nil) {
         self.repairsHyphenation = repairsHyphenation
         self.detectsColumns = detectsColumns
+        self.pageWorkers = pageWorkers
     }
 
     public func extract(_ input: ExtractionInput) throws -> [Document] {
+        let library: PopplerLibrary
+        switch PopplerLibrary.shared {
+        case .success(let loaded): library = loaded
+        case .failure(let error): throw ExtractionError.pdfLibraryUnavailable(path: input.path, reason: error.reason)
+        }
         let pdf: PopplerDocument
         do {
-            pdf = try PopplerDocument(data: input.data)
+            pdf = try PopplerDocument(data: input.data, library: library)
         } catch .encrypted {
             throw ExtractionError.encrypted(path: input.path)
         } catch .damaged(let reason) {
@@ -37,7 +50,7 @@ public struct PDFExtractor: Extractor {
         }
 
         // 1. Lines of every page, in reading order, normalized.
-        let pageResults = readPages(data: input.data, opened: pdf, pageCount: pageCount)
+        let pageResults = readPages(data: input.data, opened: pdf, library: library, pageCount: pageCount)
         var lines: [[UInt8]] = []
         var info: [LineInfo] = []
         lines.reserveCapacity(pageCount * 48)
@@ -174,32 +187,80 @@ public struct PDFExtractor: Extractor {
         return title.count >= 3 && title.count <= 300 ? title : nil
     }
 
-    /// Pages per worker below which one thread reads everything. `COOPLEX_PDF_WORKERS=N`
-    /// (at most 4) reads large PDFs with N documents in parallel threads.
-    static let pagesPerWorker = 12
+    /// Pages per worker: a PDF gets a second worker from twice this many pages on. Each
+    /// extra worker opens its own poppler document, which parses the fonts again: ≈ 18 ms
+    /// of CPU on the benchmark PDFs, the cost of reading about two pages.
+    static let pagesPerWorker = 8
+    /// Page workers never exceed this (measured on 2 cores only).
+    static let maximumPageWorkers = 4
 
-    private func readPages(data: Data, opened: PopplerDocument, pageCount: Int) -> [PageLines?] {
-        // One worker by default: poppler's global locks serialize concurrent documents
-        // (measured: two workers were slower in wall time than one on 2 cores).
-        var requested = 1
-        if let custom = ProcessInfo.processInfo.environment["COOPLEX_PDF_WORKERS"], let n = Int(custom), n > 0 {
-            requested = n
-        }
-        let workers = min(requested, 4, pageCount / PDFExtractor.pagesPerWorker)
+    /// The number of page workers for a PDF of `pageCount` pages (see `pageWorkers`).
+    static func workerCount(
+        requested: Int?, pageCount: Int,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        cores: Int = AvailableCores.count
+    ) -> Int {
+        if let requested { return max(1, min(requested, maximumPageWorkers, pageCount)) }
+        var wanted = cores
+        if let custom = environment["COOPLEX_PDF_WORKERS"], let n = Int(custom), n > 0 { wanted = n }
+        return max(1, min(wanted, maximumPageWorkers, pageCount / pagesPerWorker))
+    }
+
+    private func readPages(data: Data, opened: PopplerDocument, library: PopplerLibrary, pageCount: Int)
+        -> [PageLines?]
+    {
+        let workers = PDFExtractor.workerCount(requested: pageWorkers, pageCount: pageCount)
         if workers <= 1 {
-            return (0..<pageCount).map { readPage(opened, $0) }
+            var pages: [PageLines?] = []
+            pages.reserveCapacity(pageCount)
+            var prefetched = false
+            for index in 0..<pageCount {
+                let page = readPage(opened, index)
+                if !prefetched, let page { prefetched = prefetchLexicon(for: page) }
+                pages.append(page)
+            }
+            return pages
         }
         let results = PageSlots(count: pageCount)
-        let columns = detectsColumns
+        let first = DocumentBox(opened)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // Interleaved pages balance the work; each worker has its own document.
-            guard let document = try? PopplerDocument(data: data) else { return }
-            let reader = PDFExtractor(repairsHyphenation: false, detectsColumns: columns)
+            // Worker 0 reads with the document already open, each other worker opens its
+            // own (poppler documents are not thread-safe). Interleaved pages balance the work.
+            let document: PopplerDocument
+            if worker == 0 {
+                document = first.document
+            } else {
+                guard let own = try? PopplerDocument(data: data, library: library) else { return }
+                document = own
+            }
+            var prefetched = false
             for index in stride(from: worker, to: pageCount, by: workers) {
-                results.set(index, reader.readPage(document, index))
+                let page = readPage(document, index)
+                if !prefetched, let page { prefetched = prefetchLexicon(for: page) }
+                results.set(index, page)
             }
         }
+        // A worker that could not open its document left its pages: read them here.
+        for index in results.missing() {
+            results.set(index, readPage(opened, index))
+        }
         return results.values
+    }
+
+    /// Starts loading the lexicon in the background when `page` has a line-end hyphen
+    /// (the repair will probably consult it once every page is read). Returns whether it
+    /// did (or has nothing to prefetch), so callers stop looking.
+    private func prefetchLexicon(for page: PageLines) -> Bool {
+        guard repairsHyphenation else { return true }
+        guard page.lines.contains(where: Dehyphenator.endsWithBreakHyphen) else { return false }
+        FrenchLexicon.prefetchShared()
+        return true
+    }
+
+    /// Hands the opened document to worker 0 only; no two threads ever use it at once.
+    private struct DocumentBox: @unchecked Sendable {
+        let document: PopplerDocument
+        init(_ document: PopplerDocument) { self.document = document }
     }
 
     private func readPage(_ pdf: PopplerDocument, _ index: Int) -> PageLines? {
@@ -239,12 +300,23 @@ public struct PDFExtractor: Extractor {
     /// Per-page results written by concurrent workers, each page by exactly one worker.
     private final class PageSlots: @unchecked Sendable {
         private var slots: [PageLines?]
+        private var done: [Bool]
         private let lock = NSLock()
-        init(count: Int) { slots = [PageLines?](repeating: nil, count: count) }
+        init(count: Int) {
+            slots = [PageLines?](repeating: nil, count: count)
+            done = [Bool](repeating: false, count: count)
+        }
         func set(_ index: Int, _ value: PageLines?) {
             lock.lock()
             slots[index] = value
+            done[index] = true
             lock.unlock()
+        }
+        /// Pages no worker read.
+        func missing() -> [Int] {
+            lock.lock()
+            defer { lock.unlock() }
+            return done.indices.filter { !done[$0] }
         }
         var values: [PageLines?] {
             lock.lock()

@@ -11,12 +11,14 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
     case malformedXML(path: String, reason: String)
     case archiveTooLarge(path: String, reason: String)
     case invalidEncoding(path: String, reason: String)
+    /// poppler-glib (loaded when the first PDF is opened) is missing or unusable.
+    case pdfLibraryUnavailable(path: String, reason: String)
 
     public var path: String {
         switch self {
         case .unreadable(let p, _), .isDirectory(let p), .empty(let p), .unsupportedFormat(let p),
             .encrypted(let p), .damaged(let p, _), .hostileXML(let p, _), .malformedXML(let p, _),
-            .archiveTooLarge(let p, _), .invalidEncoding(let p, _):
+            .archiveTooLarge(let p, _), .invalidEncoding(let p, _), .pdfLibraryUnavailable(let p, _):
             return p
         }
     }
@@ -33,6 +35,8 @@ public enum ExtractionError: Error, Sendable, Equatable, CustomStringConvertible
         case .malformedXML(let p, let r): return "\(p) : XML mal formé (\(r))"
         case .archiveTooLarge(let p, let r): return "\(p) : archive refusée (\(r))"
         case .invalidEncoding(let p, let r): return "\(p) : encodage invalide (\(r))"
+        case .pdfLibraryUnavailable(let p, let r):
+            return "\(p) : lecture des PDF impossible, bibliothèque poppler-glib non chargée (\(r)) ; paquet Debian libpoppler-glib8"
         }
     }
 }

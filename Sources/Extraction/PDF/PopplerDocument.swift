@@ -1,9 +1,10 @@
 import CPoppler
 import Foundation
 
-/// A PDF opened with poppler-glib. Owns its `PopplerDocument` (unref'd in `deinit`); every
-/// page, string, rectangle array and error it touches is released before the call that
-/// touched it returns. Not thread-safe (poppler isn't): one instance per extraction.
+/// A PDF opened with poppler-glib (through `PopplerLibrary`, bound at run time). Owns its
+/// `PopplerDocument` (unref'd in `deinit`); every page, string, rectangle array and error
+/// it touches is released before the call that touched it returns. Not thread-safe
+/// (poppler isn't): one instance per thread.
 final class PopplerDocument {
     enum OpenError: Error, Equatable {
         case encrypted
@@ -11,23 +12,29 @@ final class PopplerDocument {
     }
 
     private let document: OpaquePointer
+    private let api: CooplexPopplerAPI
+    /// Keeps the functions `api` points to loaded (they never unload, but say so).
+    private let library: PopplerLibrary
 
     /// Opens a PDF from memory. The bytes are copied into a `GBytes` that poppler keeps.
-    init(data: Data, password: String? = nil) throws(OpenError) {
+    init(data: Data, library: PopplerLibrary, password: String? = nil) throws(OpenError) {
+        self.library = library
+        let api = library.api
+        self.api = api
         let bytes: OpaquePointer? = data.withUnsafeBytes { raw in
-            g_bytes_new(raw.baseAddress, gsize(raw.count))
+            api.g_bytes_new(raw.baseAddress, gsize(raw.count))
         }
         guard let bytes else { throw .damaged("mémoire insuffisante") }
-        defer { g_bytes_unref(bytes) }
+        defer { api.g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>? = nil
         let opened: OpaquePointer?
         if let password {
-            opened = poppler_document_new_from_bytes(bytes, password, &error)
+            opened = api.poppler_document_new_from_bytes(bytes, password, &error)
         } else {
-            opened = poppler_document_new_from_bytes(bytes, nil, &error)
+            opened = api.poppler_document_new_from_bytes(bytes, nil, &error)
         }
         if let opened {
-            if let error { g_error_free(error) }
+            if let error { api.g_error_free(error) }
             document = opened
             return
         }
@@ -36,9 +43,9 @@ final class PopplerDocument {
         var message = ""
         if let error {
             code = error.pointee.code
-            domainIsPoppler = error.pointee.domain == cooplex_poppler_error_quark()
+            domainIsPoppler = error.pointee.domain == api.poppler_error_quark()
             if let m = error.pointee.message { message = String(cString: m) }
-            g_error_free(error)
+            api.g_error_free(error)
         }
         if domainIsPoppler && code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) { throw .encrypted }
         if message.localizedCaseInsensitiveContains("encrypted") { throw .encrypted }
@@ -46,7 +53,7 @@ final class PopplerDocument {
     }
 
     deinit {
-        cooplex_g_object_unref(UnsafeMutableRawPointer(document))
+        api.g_object_unref(UnsafeMutableRawPointer(document))
     }
 
     private static func frenchReason(code: Int32, domainIsPoppler: Bool) -> String {
@@ -61,28 +68,28 @@ final class PopplerDocument {
         }
     }
 
-    var pageCount: Int { Int(poppler_document_get_n_pages(document)) }
+    var pageCount: Int { Int(api.poppler_document_get_n_pages(document)) }
 
     var metadata: PDFMetadata {
         var meta = PDFMetadata(pageCount: pageCount)
-        meta.title = PopplerDocument.take(poppler_document_get_title(document))
-        meta.author = PopplerDocument.take(poppler_document_get_author(document))
-        meta.subject = PopplerDocument.take(poppler_document_get_subject(document))
-        meta.keywords = PopplerDocument.take(poppler_document_get_keywords(document))
-        meta.creator = PopplerDocument.take(poppler_document_get_creator(document))
-        meta.producer = PopplerDocument.take(poppler_document_get_producer(document))
-        if let date = poppler_document_get_creation_date_time(document) {
-            meta.creationDay = PopplerDocument.take(g_date_time_format(date, "%Y-%m-%d"))
-            meta.creationDateTime = PopplerDocument.take(g_date_time_format(date, "%Y-%m-%dT%H:%M:%S%:z"))
-            g_date_time_unref(date)
+        meta.title = take(api.poppler_document_get_title(document))
+        meta.author = take(api.poppler_document_get_author(document))
+        meta.subject = take(api.poppler_document_get_subject(document))
+        meta.keywords = take(api.poppler_document_get_keywords(document))
+        meta.creator = take(api.poppler_document_get_creator(document))
+        meta.producer = take(api.poppler_document_get_producer(document))
+        if let date = api.poppler_document_get_creation_date_time(document) {
+            meta.creationDay = take(api.g_date_time_format(date, "%Y-%m-%d"))
+            meta.creationDateTime = take(api.g_date_time_format(date, "%Y-%m-%dT%H:%M:%S%:z"))
+            api.g_date_time_unref(date)
         }
         return meta
     }
 
     /// Takes ownership of a `gchar*`: copies it into a String (nil when empty) and frees it.
-    private static func take(_ pointer: UnsafeMutablePointer<gchar>?) -> String? {
+    private func take(_ pointer: UnsafeMutablePointer<gchar>?) -> String? {
         guard let pointer else { return nil }
-        defer { g_free(pointer) }
+        defer { api.g_free(pointer) }
         let s = String(cString: pointer)
         return s.isEmpty ? nil : s
     }
@@ -90,29 +97,29 @@ final class PopplerDocument {
     /// The text and glyph boxes of page `index` (0-based), or nil when poppler cannot load
     /// the page.
     func glyphs(ofPage index: Int) -> PageGlyphs? {
-        guard let page = poppler_document_get_page(document, Int32(index)) else { return nil }
-        defer { cooplex_g_object_unref(UnsafeMutableRawPointer(page)) }
+        guard let page = api.poppler_document_get_page(document, Int32(index)) else { return nil }
+        defer { api.g_object_unref(UnsafeMutableRawPointer(page)) }
         var width = 0.0
         var height = 0.0
-        poppler_page_get_size(page, &width, &height)
-        guard let text = poppler_page_get_text(page) else {
+        api.poppler_page_get_size(page, &width, &height)
+        guard let text = api.poppler_page_get_text(page) else {
             return PageGlyphs(utf8: [], boxes: [], width: width, height: height)
         }
-        defer { g_free(text) }
+        defer { api.g_free(text) }
         let length = strlen(text)
         let utf8 = [UInt8](UnsafeRawBufferPointer(start: text, count: length))
         var rectangles: UnsafeMutablePointer<PopplerRectangle>? = nil
         var count: guint = 0
         var boxes: [PageGlyphs.Box] = []
-        if poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles {
-            defer { g_free(rectangles) }
+        if api.poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles {
+            defer { api.g_free(rectangles) }
             boxes.reserveCapacity(Int(count))
             for k in 0..<Int(count) {
                 let r = rectangles[k]
                 boxes.append(.init(x0: min(r.x1, r.x2), y0: min(r.y1, r.y2), x1: max(r.x1, r.x2), y1: max(r.y1, r.y2)))
             }
         } else if let rectangles {
-            g_free(rectangles)
+            api.g_free(rectangles)
         }
         return PageGlyphs(utf8: utf8, boxes: boxes, width: width, height: height)
     }

@@ -70,7 +70,11 @@ enum TextLineBuilder {
             }
             if pendingSpace && !current.isEmpty { current.append(0x20) }
             pendingSpace = false
-            current.append(contentsOf: bytes[i..<(i + length)])
+            if length == 1 {
+                current.append(b)
+            } else {
+                for k in i..<(i + length) { current.append(bytes[k]) }
+            }
             if h > 0 {
                 heights.append(h)
                 lineHeight = max(lineHeight, h)

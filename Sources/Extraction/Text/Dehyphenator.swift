@@ -19,11 +19,16 @@
 /// Works on UTF-8 bytes. The moved word is appended to the first line; the rest of the
 /// second line stays on its own line, so line and paragraph structure survive.
 public struct Dehyphenator: Sendable {
-    public let lexicon: FrenchLexicon
+    private let chosenLexicon: FrenchLexicon?
 
-    public init() { self.lexicon = FrenchLexicon.shared }
+    /// The word list consulted when the document itself does not settle a break. The
+    /// default one (`FrenchLexicon.shared`) is loaded only then, the first time: a text
+    /// without such a break never pays for it.
+    public var lexicon: FrenchLexicon { chosenLexicon ?? FrenchLexicon.shared }
 
-    public init(lexicon: FrenchLexicon) { self.lexicon = lexicon }
+    public init() { self.chosenLexicon = nil }
+
+    public init(lexicon: FrenchLexicon) { self.chosenLexicon = lexicon }
 
     // MARK: String interface
 

@@ -6,14 +6,14 @@
 /// are recorded. The fragments around a line-end hyphen are not, so a broken word never
 /// vouches for itself.
 struct DocumentVocabulary {
-    private var words: Set<UInt64> = []
+    private var words = WordHashSet()
 
     init() {}
 
     /// Collects the words of `lines`, skipping each line's last token when the line ends
     /// with a hyphen and the first token of the line after it.
     init(lines: [[UInt8]]) {
-        words.reserveCapacity(4096)
+        words = WordHashSet(capacity: 4096)
         var previousEndsWithHyphen = false
         for line in lines {
             let endsWithHyphen = Dehyphenator.endsWithBreakHyphen(line)

@@ -52,6 +52,62 @@ enum WordHash {
     }
 }
 
+/// An open-addressing set of word hashes (`WordHash`, never 0): one flat array, linear
+/// probing, grown at half full.
+struct WordHashSet {
+    private var slots: [UInt64]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 16) {
+        var size = 16
+        while size < 2 * capacity { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// Inserts a hash; returns false when it was already there.
+    @discardableResult
+    mutating func insert(_ h: UInt64) -> Bool {
+        if 2 * (count + 1) > slots.count { grow() }
+        let inserted = slots.withUnsafeMutableBufferPointer { table in
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let s = table[i]
+                if s == 0 {
+                    table[i] = h
+                    return true
+                }
+                if s == h { return false }
+                i = (i + 1) & mask
+            }
+        }
+        if inserted { count += 1 }
+        return inserted
+    }
+
+    @inline(__always)
+    func contains(_ h: UInt64) -> Bool {
+        slots.withUnsafeBufferPointer { table in
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let s = table[i]
+                if s == h { return true }
+                if s == 0 { return false }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        mask = slots.count - 1
+        count = 0
+        for h in old where h != 0 { insert(h) }
+    }
+}
+
 /// Byte-level character classes for French text in UTF-8.
 enum UTF8Class {
     /// Whether the scalar starting at `lead` (a lead or ASCII byte) is part of a word:

@@ -27,6 +27,8 @@ public struct Ingestor: Sendable {
         self.request = request
         self.recognizer = recognizer
         self.extractor = extractor
+        // Files already run in parallel: one thread per PDF (unless the caller chose).
+        if request.parallelism > 1 && extractor.pdfPageWorkers == nil { self.extractor.pdfPageWorkers = 1 }
     }
 
     /// What a worker produced for one file.

@@ -14,21 +14,38 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Fichiers à extraire.", valueName: "FICHIER"))
     var files: [String]
 
+    /// One file's lines to print, or its error message.
+    enum Outcome: Sendable {
+        case printed([String])
+        case failed(String)
+    }
+
     func run() throws {
-        let extractor = DocumentExtractor()
+        // Several files: extracted side by side (one thread per core), printed in the order
+        // given. A PDF gets the cores its file thread leaves free for its pages: none while
+        // every thread has a file, more for the last files of the batch (a single file may
+        // use every core).
+        let cores = AvailableCores.count
+        let width = min(files.count, cores)
+        let files = self.files
+        let json = self.json
         var failed = false
-        for path in files {
+        OrderedWork.run(count: files.count, width: width) { i -> Outcome in
+            let busy = min(width, files.count - i)
+            let extractor = DocumentExtractor(pdfPageWorkers: busy > 1 ? max(1, cores / busy) : nil)
             do {
-                for document in try extractor.extract(path: path) {
-                    if json {
-                        Output.line(document.jsonObject().serialized())
-                    } else {
-                        Output.line(TextRendering.document(document))
-                    }
-                }
+                let documents = try extractor.extract(path: files[i])
+                return .printed(documents.map { json ? $0.jsonObject().serialized() : TextRendering.document($0) })
             } catch {
+                return .failed("\(error)")
+            }
+        } consume: { _, outcome in
+            switch outcome {
+            case .printed(let lines):
+                for line in lines { Output.line(line) }
+            case .failed(let message):
                 failed = true
-                Output.error("\(error)")
+                Output.error(message)
             }
         }
         Output.flush()
