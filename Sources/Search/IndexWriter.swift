@@ -63,6 +63,7 @@ public final class IndexWriter {
     public init(directory: String, memoryBudget: Int = 512 * 1024 * 1024, indexingThreads: Int? = nil) throws {
         self.directory = directory
         self.memoryBudget = max(memoryBudget, 256 * 1024)
+        HeapTuning.keepLargeBuffersMapped()
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -225,9 +226,19 @@ public final class IndexWriter {
                 }
                 tiers[tier, default: []].append(s)
             }
-            guard let (_, group) = tiers.filter({ $0.value.count >= mergeFactor }).min(by: { $0.key < $1.key }) else { return }
+            // A merge rebuilds one segment in memory: only groups that fit in the budget
+            // are merged (larger segments stay as they are, as Lucene caps merged size).
+            let candidates = try tiers.filter { $0.value.count >= mergeFactor }
+                .filter { try IndexWriter.mergeCost($0.value) <= memoryBudget }
+            guard let (_, group) = candidates.min(by: { $0.key < $1.key }) else { return }
             try merge(group)
         }
+    }
+
+    /// Memory a merge of `group` needs, estimated from the segments' sizes on disk (the
+    /// builder holds about what the files hold, plus its tables and slack).
+    static func mergeCost(_ group: [SegmentState]) throws -> Int {
+        try group.reduce(0) { $0 + (try $1.open().file.buffer.count) } * 2
     }
 
     /// Rewrites the live documents of `group` into one segment and publishes it.

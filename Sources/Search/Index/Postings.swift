@@ -33,11 +33,20 @@ enum PostingsEncoder {
     ) -> (docsOffset: Int, positionsOffset: Int) {
         let docsOffset = postings.count
         let positionsOffset = positionsOut.count
+        writeDocs(docs: docs, positions: positions, docFreq: docFreq, hasPositions: hasPositions, into: &postings)
+        if hasPositions { positionsOut.raw(positions) }
+        return (docsOffset, positionsOffset)
+    }
+
+    /// Writes the skip table and the doc stream of one term; its positions stream goes,
+    /// unchanged, to the positions section (the caller writes it).
+    static func writeDocs(
+        docs: [UInt8], positions: [UInt8], docFreq: Int, hasPositions: Bool, into postings: inout ByteWriter
+    ) {
         if docFreq <= PostingsFormat.blockSize {
             postings.varint(0)
             postings.raw(docs)
-            if hasPositions { positionsOut.raw(positions) }
-            return (docsOffset, positionsOffset)
+            return
         }
         // Find block boundaries by decoding the doc stream (and walking the positions).
         var skips = ByteWriter()
@@ -72,8 +81,6 @@ enum PostingsEncoder {
         postings.varint(skipCount)
         postings.raw(skips.bytes)
         postings.raw(docs)
-        if hasPositions { positionsOut.raw(positions) }
-        return (docsOffset, positionsOffset)
     }
 }
 

@@ -297,26 +297,50 @@ final class SegmentBuilder {
                 return compareBytes(UnsafeBufferPointer(rebasing: a[xs..<xe]), UnsafeBufferPointer(rebasing: a[ys..<ye])) < 0
             }
         }
-        var dict = TermDictionaryWriter()
-        // Bytes move from the per-term buffers (freed as they go) to the two sections.
-        var postings = ByteWriter(capacity: docStreamBytes + n * 2)
-        var positions = ByteWriter(capacity: postingBytes - docStreamBytes)
-        for id in order {
+        let stats = SegmentFormat.Stats(docCount: docCount, bodyLengthSum: bodyLengthSum, titleLengthSum: titleLengthSum)
+        let file = try SegmentFormat.FileWriter(path: path)
+        // Postings first, then positions, each term's buffers freed once written: what the
+        // builder holds moves to the disk without a second copy in memory.
+        var infos = [TermInfo](repeating: TermInfo(docFreq: 0, docsOffset: 0, positionsOffset: 0), count: n)
+        var scratch = ByteWriter(capacity: 1 << 16)
+        file.begin(.postings)
+        let postingsStart = file.position
+        var positionsOffset = 0
+        for (rank, id) in order.enumerated() {
             let t = Int(id)
             let positional = terms.field(id) == Field.body.rawValue
-            let (d, p) = PostingsEncoder.write(
+            scratch.bytes.removeAll(keepingCapacity: true)
+            PostingsEncoder.writeDocs(
                 docs: docBufs[t], positions: posBufs[t], docFreq: Int(docFreqs[t]), hasPositions: positional,
-                postings: &postings, positionsOut: &positions)
+                into: &scratch)
+            infos[rank] = TermInfo(docFreq: Int(docFreqs[t]), docsOffset: file.position - postingsStart, positionsOffset: positionsOffset)
+            try file.append(scratch.bytes)
+            if positional { positionsOffset += posBufs[t].count } else { posBufs[t] = [] }
             docBufs[t] = []
-            posBufs[t] = []
-            terms.withKey(id) { dict.add($0, TermInfo(docFreq: Int(docFreqs[t]), docsOffset: d, positionsOffset: p)) }
         }
+        file.end(.postings)
+        file.begin(.positions)
+        for id in order where !posBufs[Int(id)].isEmpty {
+            try file.append(posBufs[Int(id)])
+            posBufs[Int(id)] = []
+        }
+        file.end(.positions)
+        var dict = TermDictionaryWriter()
+        for (rank, id) in order.enumerated() {
+            terms.withKey(id) { dict.add($0, infos[rank]) }
+        }
+        try file.section(.terms, dict.finish())
+        try file.section(.norms, norms.bytes)
+        try file.section(.stored, storedData)
+        try file.section(.storedIndex, storedIndex)
         var facetSection = ByteWriter()
         facetSection.varint(facetValues.count)
         for v in facetValues { facetSection.string(v) }
+        try file.section(.facetValues, facetSection.bytes)
         var forward = ByteWriter()
         for o in facetOffsets { forward.u32(o) }
         forward.raw(facetForward.bytes)
+        try file.section(.facetForward, forward.bytes)
         var sourceSection = ByteWriter()
         let live = sources.sorted { $0.key < $1.key }
         sourceSection.varint(live.count)
@@ -324,14 +348,9 @@ final class SegmentBuilder {
             sourceSection.string(s)
             sourceSection.string(h)
         }
-        let stats = SegmentFormat.Stats(docCount: docCount, bodyLengthSum: bodyLengthSum, titleLengthSum: titleLengthSum)
-        try SegmentFormat.write(
-            path: path,
-            sections: [
-                dict.finish(), postings.bytes, positions.bytes, norms.bytes, storedData,
-                storedIndex, facetSection.bytes, forward.bytes, sourceSection.bytes, storedDictionary,
-            ],
-            stats: stats)
+        try file.section(.sources, sourceSection.bytes)
+        try file.section(.storedDictionary, storedDictionary)
+        try file.finish(stats)
         return stats
     }
 }
