@@ -23,6 +23,23 @@ struct BM25 {
         avgLength = max(averageLength, 1)
     }
 
+    /// The constants of one term's scores in this field, so that a posting costs one
+    /// division: score = a · tf / (tf + c1 + c2 · length).
+    struct Weight {
+        let a: Float
+        let c1: Float
+        let c2: Float
+
+        @inline(__always) func score(tf: Float, length: UInt32) -> Float {
+            a * tf / (tf + c1 + c2 * Float(length))
+        }
+    }
+
+    /// `boost` multiplies the whole score (the title's extra weight).
+    func weight(idf: Float, boost: Float = 1) -> Weight {
+        Weight(a: boost * idf * (BM25.k1 + 1), c1: BM25.k1 * (1 - BM25.b), c2: BM25.k1 * BM25.b / avgLength)
+    }
+
     @inline(__always) func score(idf: Float, tf: Float, length: UInt32) -> Float {
         let norm = BM25.k1 * (1 - BM25.b + BM25.b * Float(length) / avgLength)
         return idf * tf * (BM25.k1 + 1) / (tf + norm)

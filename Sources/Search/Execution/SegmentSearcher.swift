@@ -76,6 +76,16 @@ struct SegmentSearcher {
         m.docs.reserveCapacity(info.docFreq)
         m.scores.reserveCapacity(info.docFreq)
         var it = segment.iterator(info)
+        if l.scoring == .body {
+            let bodyWeight = body.weight(idf: l.idf)
+            let titleWeight = title.weight(idf: l.idf, boost: BM25.titleBoost)
+            PostingBatch.forEach(&it) { doc, freq, inTitle in
+                var s = bodyWeight.score(tf: Float(freq), length: segment.bodyLength(doc))
+                if inTitle { s += titleWeight.score(tf: 1, length: segment.titleLength(doc)) }
+                m.append(doc, s)
+            }
+            return m
+        }
         while it.next() {
             if let s = score(l, it) { m.append(it.doc, s) }
         }
@@ -208,15 +218,46 @@ struct SegmentSearcher {
         if present.count == 1 { return termMatches(present[0]) }
         // Dense accumulation: one pass per term, no merging, in the reader's reusable
         // scratch (no allocation or clearing of a segment-sized array per query).
-        return scratch.accumulate(docCount: segment.docCount) { add in
-            for l in present {
-                var it = segment.iterator(l.infos[index]!)
+        let docCount = segment.docCount
+        let (scores, seen) = scratch.buffers(docCount: docCount)
+        var touched = 0
+        for l in present {
+            var it = segment.iterator(l.infos[index]!)
+            if l.scoring == .body {
+                // The common case on its own loop: constants hoisted, one division per posting.
+                let bodyWeight = body.weight(idf: l.idf)
+                let titleWeight = title.weight(idf: l.idf, boost: BM25.titleBoost)
+                PostingBatch.forEach(&it) { doc, freq, inTitle in
+                    let d = Int(doc)
+                    guard d >= 0, d < docCount else { return }
+                    var s = bodyWeight.score(tf: Float(freq), length: segment.bodyLength(doc))
+                    if inTitle { s += titleWeight.score(tf: 1, length: segment.titleLength(doc)) }
+                    let bit: UInt64 = 1 << UInt64(d & 63)
+                    if seen[d >> 6] & bit == 0 {
+                        seen[d >> 6] |= bit
+                        scores[d] = s
+                        touched += 1
+                    } else {
+                        scores[d] += s
+                    }
+                }
+            } else {
                 while it.next() {
+                    let d = Int(it.doc)
+                    guard d < docCount else { break }
                     guard let s = score(l, it) else { continue }
-                    add(it.doc, s)
+                    let bit: UInt64 = 1 << UInt64(d & 63)
+                    if seen[d >> 6] & bit == 0 {
+                        seen[d >> 6] |= bit
+                        scores[d] = s
+                        touched += 1
+                    } else {
+                        scores[d] += s
+                    }
                 }
             }
         }
+        return scratch.collect(docCount: docCount, touched: touched)
     }
 
     /// Documents containing the terms at the given relative positions. Scored like one
@@ -395,25 +436,18 @@ final class DenseScratch {
         capacity = docCount
     }
 
-    /// Runs `body`, which adds scores to documents (ids below `docCount`), and returns the
-    /// documents touched in increasing order with their summed scores.
-    func accumulate(docCount: Int, _ body: ((Int32, Float) -> Void) -> Void) -> Matches {
+    /// The score accumulators and the bitmap of documents seen, for `docCount` documents
+    /// (all bits clear). Fill them, then call `collect`.
+    func buffers(docCount: Int) -> (scores: UnsafeMutablePointer<Float>, seen: UnsafeMutablePointer<UInt64>) {
         ensure(docCount)
+        return (scores, seen)
+    }
+
+    /// The documents whose bit is set, in increasing order with their scores (`touched`
+    /// of them); clears the bitmap for the next query.
+    func collect(docCount: Int, touched: Int) -> Matches {
         let scores = self.scores
         let seen = self.seen
-        var touched = 0
-        body { doc, s in
-            let d = Int(doc)
-            guard d >= 0, d < docCount else { return }
-            let bit: UInt64 = 1 << UInt64(d & 63)
-            if seen[d >> 6] & bit == 0 {
-                seen[d >> 6] |= bit
-                scores[d] = s
-                touched += 1
-            } else {
-                scores[d] += s
-            }
-        }
         var m = Matches()
         m.docs.reserveCapacity(touched)
         m.scores.reserveCapacity(touched)
@@ -429,5 +463,25 @@ final class DenseScratch {
             }
         }
         return m
+    }
+}
+
+/// Full scans of a term's postings by batches of `PostingsFormat.blockSize` decoded at once.
+enum PostingBatch {
+    @inline(__always)
+    static func forEach(_ it: inout PostingIterator, _ body: (Int32, Int32, Bool) -> Void) {
+        let capacity = PostingsFormat.blockSize
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity * 2) { ints in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: capacity) { titles in
+                let docs = ints.baseAddress!
+                let freqs = docs + capacity
+                let t = titles.baseAddress!
+                while true {
+                    let n = it.nextBatch(docs: docs, freqs: freqs, titles: t, capacity: capacity)
+                    if n == 0 { return }
+                    for k in 0..<n { body(docs[k], freqs[k], t[k]) }
+                }
+            }
+        }
     }
 }

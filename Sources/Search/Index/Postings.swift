@@ -197,6 +197,70 @@ struct PostingIterator {
         return true
     }
 
+    /// Decodes up to `capacity` next postings at once into the buffers (documents,
+    /// frequencies, in-title flags) and returns how many: a full scan of a term without
+    /// one call per posting, the cursor kept in registers.
+    mutating func nextBatch(
+        docs: UnsafeMutablePointer<Int32>, freqs: UnsafeMutablePointer<Int32>, titles: UnsafeMutablePointer<Bool>,
+        capacity: Int
+    ) -> Int {
+        if !positionsRead && consumed > 0 { pendingPositionVarints += Int(freq) }
+        positionsRead = false
+        let base = docsBase
+        let end = docsEnd
+        var offset = docsOffset
+        var current = consumed == 0 ? 0 : doc
+        let count = min(capacity, docFreq - consumed)
+        guard count > 0 else {
+            doc = Int32.max
+            return 0
+        }
+        @inline(__always) func varint() -> UInt32 {
+            if end &- offset >= 5 {
+                let b0 = UInt32(base[offset])
+                if b0 < 0x80 {
+                    offset &+= 1
+                    return b0
+                }
+                let b1 = UInt32(base[offset + 1])
+                if b1 < 0x80 {
+                    offset &+= 2
+                    return (b0 & 0x7F) | b1 << 7
+                }
+            }
+            var result: UInt32 = 0
+            var shift: UInt32 = 0
+            while offset < end {
+                let b = base[offset]
+                offset += 1
+                result |= UInt32(b & 0x7F) << (shift & 31)
+                if b < 0x80 { break }
+                shift += 7
+                if shift > 28 { break }
+            }
+            return result
+        }
+        var pending = 0
+        for k in 0..<count {
+            let v = varint()
+            current &+= Int32(truncatingIfNeeded: v >> 2)
+            let f = v & 1 == 1 ? 1 : Int32(truncatingIfNeeded: varint())
+            docs[k] = current
+            freqs[k] = f
+            titles[k] = v & 2 != 0
+            pending += Int(f)
+        }
+        // The cursor rests on the batch's last posting, as after `next()`.
+        docsOffset = offset
+        doc = current
+        freq = freqs[count - 1]
+        inTitle = titles[count - 1]
+        pendingPositionVarints += pending - Int(freq)
+        consumed += count
+        nextSkip = consumed / PostingsFormat.blockSize
+        return count
+    }
+
     /// Moves to the first document ≥ `target`; false when none.
     mutating func advance(to target: Int32) -> Bool {
         if doc >= target && consumed > 0 { return doc != Int32.max }
