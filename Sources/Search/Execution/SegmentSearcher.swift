@@ -175,6 +175,9 @@ struct SegmentSearcher {
             its.append(segment.iterator(info))
         }
         let ordered = leaves.sorted(by: { $0.docFreq < $1.docFreq })
+        let weights = ordered.map { l -> (body: BM25.Weight, title: BM25.Weight)? in
+            l.scoring == .body ? (body.weight(idf: l.idf), title.weight(idf: l.idf, boost: BM25.titleBoost)) : nil
+        }
         var out = Matches()
         out.docs.reserveCapacity(its[0].docFreq)
         out.scores.reserveCapacity(its[0].docFreq)
@@ -198,6 +201,12 @@ struct SegmentSearcher {
                 var total: Float = 0
                 var all = true
                 for j in 0..<n {
+                    if let w = weights[j] {
+                        let doc = its[j].doc
+                        total += w.body.score(tf: Float(its[j].freq), length: segment.bodyLength(doc))
+                        if its[j].inTitle { total += w.title.score(tf: 1, length: segment.titleLength(doc)) }
+                        continue
+                    }
                     guard let s = score(ordered[j], its[j]) else {
                         all = false
                         break
@@ -325,6 +334,7 @@ extension SegmentSearcher {
             pa.deallocate()
             pb.deallocate()
         }
+        let weight = body.weight(idf: idf)
         // Position of the second word relative to the first, seen from the lead's list.
         let shift = leadFirst ? offsets[1] - offsets[0] : offsets[0] - offsets[1]
         guard a.next() else { return out }
@@ -353,7 +363,7 @@ extension SegmentSearcher {
                 }
             }
             if count > 0 {
-                out.append(target, body.score(idf: idf, tf: Float(count), length: segment.bodyLength(target)))
+                out.append(target, weight.score(tf: Float(count), length: segment.bodyLength(target)))
             }
             guard a.next() else { break }
         }
