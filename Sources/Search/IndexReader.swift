@@ -194,7 +194,7 @@ public final class IndexReader: @unchecked Sendable {
         var hits: [SearchHit] = []
         for c in page {
             let h = segments[c.segment].withHit(c.doc) { fields, text in
-                let from = locator?.restartOffset(segment: c.segment, doc: c.doc, checkpoints: fields.checkpoints) ?? 0
+                let from = locator?.restartOffset(segment: c.segment, doc: c.doc, checkpoints: fields.checkpoints)
                 return hit(fields, text, from: from, candidate: c, snippets: snippets)
             }
             if let h { hits.append(h) }
@@ -207,9 +207,9 @@ public final class IndexReader: @unchecked Sendable {
     }
 
     private func hit(
-        _ d: StoredHitFields, _ text: UnsafeBufferPointer<UInt8>, from: Int, candidate c: Candidate, snippets: SnippetBuilder
+        _ d: StoredHitFields, _ text: UnsafeBufferPointer<UInt8>, from: Int?, candidate c: Candidate, snippets: SnippetBuilder
     ) -> SearchHit {
-        let (snippet, offset) = snippets.snippet(of: text, from: from)
+        let (snippet, offset) = snippets.snippet(of: text, from: from ?? 0, located: from != nil)
         var page: Int? = nil
         for b in d.pages where b.start <= offset && offset < max(b.end, b.start + 1) {
             page = b.page

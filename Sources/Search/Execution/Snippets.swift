@@ -42,7 +42,9 @@ struct SnippetBuilder {
 
     /// The snippet of UTF-8 `text`, and the byte offset where its best match starts.
     /// Analysis starts at byte `from`, a token start (see `SnippetLocator`).
-    func snippet(of b: UnsafeBufferPointer<UInt8>, from: Int = 0) -> (text: String, offset: Int) {
+    /// `located`: the postings' positions chose the window (see `SnippetLocator`), so the
+    /// first window holding every word is the one, and nothing past it is analyzed.
+    func snippet(of b: UnsafeBufferPointer<UInt8>, from: Int = 0, located: Bool = false) -> (text: String, offset: Int) {
         let wanted = terms.count + prefixes.count
         var matches: [(start: Int, end: Int, term: Int)] = []
         var counts = [Int](repeating: 0, count: max(wanted, 1))
@@ -79,7 +81,9 @@ struct SnippetBuilder {
                 if distinct > best.distinct || (distinct == best.distinct && count > best.count) {
                     best = (distinct, count, lo, hi)
                 }
-                if best.distinct == wanted && stopAt == Int.max { stopAt = end + SnippetBuilder.lookahead }
+                if best.distinct == wanted && stopAt == Int.max {
+                    stopAt = located ? matches[best.first].start + width : end + SnippetBuilder.lookahead
+                }
             }
         }
         if matches.isEmpty {
@@ -170,16 +174,17 @@ struct SnippetLocator {
     private let segments: [SegmentReader]
     /// Positions of a window (about a snippet's width), and of margin kept before it.
     static let window: Int32 = 32
-    static let margin: Int32 = 16
+    static let margin: Int32 = 12
 
     init(segments: [SegmentReader], terms: Set<String>) {
         self.segments = segments
         infos = segments.map { s in terms.sorted().compactMap { s.lookup(.body, $0) } }
     }
 
-    /// Byte offset where the snippet's analysis may start for `doc` (0 when unknown).
-    func restartOffset(segment: Int, doc: Int32, checkpoints: TextCheckpoints) -> Int {
-        guard !checkpoints.positions.isEmpty, !infos[segment].isEmpty else { return 0 }
+    /// Byte offset where the snippet's analysis may start for `doc`, nil when the
+    /// postings do not say where the words are.
+    func restartOffset(segment: Int, doc: Int32, checkpoints: TextCheckpoints) -> Int? {
+        guard !infos[segment].isEmpty else { return nil }
         var found: [(position: Int32, term: Int)] = []
         var list = PositionList()
         defer { list.deallocate() }
@@ -189,7 +194,7 @@ struct SnippetLocator {
             it.positions(into: &list)
             for p in list.buffer where p >= checkpoints.base { found.append((p - checkpoints.base, t)) }
         }
-        guard !found.isEmpty else { return 0 }
+        guard !found.isEmpty else { return nil }
         found.sort { $0.position < $1.position }
         // Best window: most distinct words, then most occurrences, the earliest on ties.
         var counts = [Int](repeating: 0, count: infos[segment].count)
@@ -209,6 +214,6 @@ struct SnippetLocator {
                 best = (distinct, count, found[lo].position)
             }
         }
-        return checkpoints.restart(atOrBefore: best.first - SnippetLocator.margin).offset
+        return checkpoints.positions.isEmpty ? 0 : checkpoints.restart(atOrBefore: best.first - SnippetLocator.margin).offset
     }
 }
