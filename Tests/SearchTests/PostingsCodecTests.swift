@@ -78,6 +78,30 @@ struct PostingsCodecTests {
                     it2.positions(into: &scratch)
                     #expect(scratch == positions[e])
                 }
+                // Batches then skips: the skip table, read lazily, catches up with the cursor.
+                var it3 = PostingIterator(postings: pb, positions: qb, info: info)
+                var batch = [Int32](repeating: 0, count: 300)
+                var freqs = [Int32](repeating: 0, count: 300)
+                var titles = [Bool](repeating: false, count: 300)
+                let n = batch.withUnsafeMutableBufferPointer { b in
+                    freqs.withUnsafeMutableBufferPointer { f in
+                        titles.withUnsafeMutableBufferPointer { t in
+                            it3.nextBatch(docs: b.baseAddress!, freqs: f.baseAddress!, titles: t.baseAddress!, capacity: 300)
+                        }
+                    }
+                }
+                #expect(Array(batch.prefix(n)) == Array(docs.prefix(n)))
+                var target3 = n > 0 ? batch[n - 1] : 0
+                while true {
+                    target3 += Int32.random(in: 1...3000, using: &rng)
+                    let expected = docs.firstIndex { $0 >= target3 }
+                    let found = it3.advance(to: target3)
+                    #expect(found == (expected != nil))
+                    guard let e = expected, found else { break }
+                    #expect(it3.doc == docs[e])
+                    it3.positions(into: &scratch)
+                    #expect(scratch == positions[e])
+                }
             }
         }
     }

@@ -84,6 +84,14 @@ enum PostingsEncoder {
     }
 }
 
+/// One skip entry, accumulated: the last document of a block and where the next block
+/// starts in the doc and positions streams.
+struct SkipEntry {
+    var doc: Int32 = 0
+    var docsOffset = 0
+    var positionsOffset = 0
+}
+
 /// Iterates one term's postings in a segment, with `advance(to:)` jumping through the skip
 /// table so that intersections do not decode every posting.
 struct PostingIterator {
@@ -94,9 +102,17 @@ struct PostingIterator {
     private var docsOffset: Int
     private var posOffset: Int
     private var pendingPositionVarints = 0
-    private var skipDocs: [Int32] = []
-    private var skipDocsOffsets: [Int] = []
-    private var skipPosOffsets: [Int] = []
+    /// The skip table, decoded lazily and forward only (no allocation per iterator: a full
+    /// scan never reads it, an intersection reads only the entries it passes).
+    private let skipBase: UnsafePointer<UInt8>
+    private let skipCount: Int
+    private let skipLength: Int
+    /// Offset, from `skipBase`, of the first entry not yet decoded; how many are decoded.
+    private var skipOffset = 0
+    private var skipsDecoded = 0
+    /// The last two decoded entries (cumulative values): index `skipsDecoded - 1` and the one before.
+    private var lastSkip = SkipEntry()
+    private var previousSkip = SkipEntry()
     private var nextSkip = 0
     let docFreq: Int
     private var consumed = 0
@@ -110,26 +126,24 @@ struct PostingIterator {
     init(postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer?, info: TermInfo) {
         let base = postings.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var r = ByteReader(postings, offset: info.docsOffset)
-        let skipCount = r.int()
-        if skipCount > 0 {
-            skipDocs.reserveCapacity(skipCount)
-            var doc: Int32 = 0
-            var dOff = 0
-            var pOff = 0
-            var tmpD: [Int] = []
-            var tmpP: [Int] = []
-            for _ in 0..<skipCount {
-                doc += Int32(truncatingIfNeeded: r.int())
-                dOff += r.int()
-                pOff += r.int()
-                skipDocs.append(doc)
-                tmpD.append(dOff)
-                tmpP.append(pOff)
-            }
-            skipDocsOffsets = tmpD
-            skipPosOffsets = tmpP
+        skipCount = r.int()
+        skipBase = base + r.offset
+        // Skip over the table to the doc stream (three varints per entry): eight bytes at a
+        // time while at least eight varints remain (each ends with a byte below 0x80).
+        var varints = skipCount * 3
+        var at = r.offset
+        while varints >= 8, postings.count - at >= 8 {
+            let word = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)
+            varints -= (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+            at += 8
         }
+        while varints > 0, at < postings.count {
+            if base[at] < 0x80 { varints -= 1 }
+            at += 1
+        }
+        r = ByteReader(postings, offset: at)
         let streamStart = r.offset
+        skipLength = streamStart - (skipBase - base)
         docsBase = base + streamStart
         docsEnd = postings.count - streamStart
         docsOffset = 0
@@ -261,26 +275,53 @@ struct PostingIterator {
         return count
     }
 
+    /// Skip entry `i` (cumulative values), decoding forward as needed; `i` is never below
+    /// the one before the last decoded entry.
+    @inline(__always) private mutating func skipEntry(_ i: Int) -> SkipEntry {
+        if i == skipsDecoded - 1 { return lastSkip }
+        if i == skipsDecoded - 2 { return previousSkip }
+        while skipsDecoded <= i {
+            var next = lastSkip
+            next.doc &+= Int32(truncatingIfNeeded: skipVarint())
+            next.docsOffset &+= Int(skipVarint())
+            next.positionsOffset &+= Int(skipVarint())
+            previousSkip = lastSkip
+            lastSkip = next
+            skipsDecoded += 1
+        }
+        return lastSkip
+    }
+
+    @inline(__always) private mutating func skipVarint() -> UInt32 {
+        var result: UInt32 = 0
+        var shift: UInt32 = 0
+        while skipOffset < skipLength {
+            let b = skipBase[skipOffset]
+            skipOffset &+= 1
+            result |= UInt32(b & 0x7F) << (shift & 31)
+            if b < 0x80 || shift >= 28 { return result }
+            shift += 7
+        }
+        return result
+    }
+
     /// Moves to the first document ≥ `target`; false when none.
     mutating func advance(to target: Int32) -> Bool {
         if doc >= target && consumed > 0 { return doc != Int32.max }
         // Jump over whole blocks whose last document is below the target.
         var k = nextSkip
-        var jumped = false
-        while k < skipDocs.count, skipDocs[k] < target {
-            k += 1
-            jumped = true
-        }
-        if jumped {
-            let block = k  // we land at the start of block `k` (0-based), after skip k-1
-            doc = skipDocs[block - 1]
-            docsOffset = skipDocsOffsets[block - 1]
-            posOffset = skipPosOffsets[block - 1]
+        while k < skipCount, skipEntry(k).doc < target { k += 1 }
+        if k > nextSkip {
+            // We land at the start of block `k` (0-based), described by skip entry k-1.
+            let entry = skipEntry(k - 1)
+            doc = entry.doc
+            docsOffset = entry.docsOffset
+            posOffset = entry.positionsOffset
             pendingPositionVarints = 0
             freq = 0
             positionsRead = false
-            consumed = block * PostingsFormat.blockSize
-            nextSkip = block
+            consumed = k * PostingsFormat.blockSize
+            nextSkip = k
         }
         while next() {
             if doc >= target { return true }
