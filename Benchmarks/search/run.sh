@@ -11,7 +11,8 @@
 # which also hashes the file, derives item ids and stores the line's metadata), with
 # entity recognition off (`--sans-entites`) and on. RUNS>1 repeats every index build and
 # reports the median. SCALE=1 also ingests the corpus twice over at --memory 128 (peak
-# memory must not grow with the corpus).
+# memory must not grow with the corpus). QUERY_ONLY=1 reuses the indexes of an earlier run
+# in $OUT and measures the queries only.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -48,6 +49,7 @@ run_index() {
   printf '%s\n' "${times[@]}" | sort -n | awk -v n="$name" '{a[NR]=$0} END {split(a[int((NR+1)/2)], f, " "); printf "  %-22s wall %7.2f s (median of %d)  peak RSS %4d MB\n", n, f[1], NR, f[2]/1024}'
 }
 
+if [ "${QUERY_ONLY:-0}" != 1 ]; then
 echo "== indexing ($(basename "$CORPUS"))"
 for a in $ANCHORS; do
   py=python3; [ "$a" = xapian ] && py=/usr/bin/python3
@@ -69,6 +71,8 @@ du -sb "$OUT"/idx-* | sed 's/^/  /'
 for n in lib-off-512 cli-off-512 cli-on-512; do
   echo "  $n: $("$COOPLEX" stats --index "$OUT/idx-$n" | tr '\n' ' ')"
 done
+
+fi
 
 echo "== warm top-10 queries, in process ($REPS repetitions)"
 "$BENCH" query "$OUT/idx-cli-off-512" "$QUERIES" "$OUT/q-cooplex.json" --reps "$REPS"

@@ -114,8 +114,33 @@ public final class IndexReader: @unchecked Sendable {
         var total = 0
         var heap = Heap<Candidate>()
         var fullMatches: [Matches] = []
+        // A disjunction of terms without facets goes straight from the score accumulators to
+        // the top k: no match list is built.
+        let disjunction = wantFacets ? nil : SegmentSearcher.disjunctionLeaves(plan)
         for (i, segment) in segments.enumerated() {
             let searcher = SegmentSearcher(segment: segment, index: i, deletions: deletions[i], body: bodyBM25, title: titleBM25, scratch: scratch[i])
+            if let leaves = disjunction {
+                var floor = heap.count < k ? -Float.infinity : heap.min!.score
+                let dels = deletions[i].flatMap { $0.count > 0 ? $0 : nil }
+                var deleted = 0
+                let visited = searcher.forEachAnyTerm(leaves) { doc, score in
+                    if let dels, dels.contains(doc) {
+                        deleted += 1
+                        return
+                    }
+                    guard k > 0, heap.count < k || score >= floor else { return }
+                    let c = Candidate(tier: Int.max, score: score, segment: i, doc: doc, partial: false)
+                    if heap.count < k {
+                        heap.insert(c)
+                    } else if let min = heap.min, min < c {
+                        _ = heap.popMin()
+                        heap.insert(c)
+                    }
+                    if heap.count == k { floor = heap.min!.score }
+                }
+                total += visited - deleted
+                continue
+            }
             var live = searcher.evaluate(plan)
             if let dels = deletions[i], dels.count > 0 {
                 var kept = Matches()
@@ -190,12 +215,14 @@ public final class IndexReader: @unchecked Sendable {
         let page = ranked.dropFirst(max(0, offset)).prefix(max(0, limit))
 
         let snippets = SnippetBuilder(analyzer: analyzer, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes)
-        let locator = page.isEmpty ? nil : SnippetLocator(segments: segments, terms: compiler.highlightTerms.union(compiler.expandedStems))
+        let locator = page.isEmpty ? nil : SnippetLocator(
+            segments: segments, terms: compiler.highlightTerms.union(compiler.expandedStems),
+            exhaustive: compiler.highlightPrefixes.isEmpty)
         var hits: [SearchHit] = []
         for c in page {
             let h = segments[c.segment].withHit(c.doc) { fields, text in
-                let from = locator?.restartOffset(segment: c.segment, doc: c.doc, checkpoints: fields.checkpoints)
-                return hit(fields, text, from: from, candidate: c, snippets: snippets)
+                let start = locator?.start(segment: c.segment, doc: c.doc, checkpoints: fields.checkpoints) ?? .unknown
+                return hit(fields, text, start: start, candidate: c, snippets: snippets)
             }
             if let h { hits.append(h) }
         }
@@ -207,9 +234,15 @@ public final class IndexReader: @unchecked Sendable {
     }
 
     private func hit(
-        _ d: StoredHitFields, _ text: UnsafeBufferPointer<UInt8>, from: Int?, candidate c: Candidate, snippets: SnippetBuilder
+        _ d: StoredHitFields, _ text: UnsafeBufferPointer<UInt8>, start: SnippetLocator.Start, candidate c: Candidate,
+        snippets: SnippetBuilder
     ) -> SearchHit {
-        let (snippet, offset) = snippets.snippet(of: text, from: from ?? 0, located: from != nil)
+        let (snippet, offset): (String, Int)
+        switch start {
+        case .unknown: (snippet, offset) = snippets.snippet(of: text)
+        case .at(let from): (snippet, offset) = snippets.snippet(of: text, from: from, located: true)
+        case .absent: (snippet, offset) = snippets.opening(of: text)
+        }
         var page: Int? = nil
         for b in d.pages where b.start <= offset && offset < max(b.end, b.start + 1) {
             page = b.page

@@ -145,4 +145,27 @@ struct QuerySemanticsTests {
         // Words people type are never syntax.
         _ = try r.search("d'eau l'État Oudin-Santini L. 1115-1 1 %")
     }
+
+    /// Snippets: a word far into a long text is shown with its context (the window found
+    /// from the postings); a document that matched on its title only shows its opening.
+    @Test func snippetsOfLongTextsAndTitleOnlyMatches() throws {
+        let index = TemporaryIndex()
+        defer { index.remove() }
+        let filler = (1...400).map { "Article \($0) du règlement intérieur du conseil." }.joined(separator: " ")
+        let r = try buildIndex(index, [
+            (makeDocument(filler + " Le fonds soutient la numismatique régionale. " + filler, source: "long.txt"), []),
+            (makeDocument("Le budget annexe est voté chaque année par l'assemblée.", source: "titre.txt",
+                          title: "Numismatique et patrimoine"), []),
+        ])
+        let res = try r.search("numismatique")
+        #expect(Set(sources(res)) == ["long.txt", "titre.txt"])
+        let long = try #require(res.hits.first { $0.source == "long.txt" })
+        #expect(long.snippet.contains("[numismatique] régionale"))
+        #expect(long.snippet.hasPrefix("… "))
+        let title = try #require(res.hits.first { $0.source == "titre.txt" })
+        #expect(title.snippet == "Le budget annexe est voté chaque année par l'assemblée.")
+        // A prefix query cannot tell from the postings alone: the text is analyzed.
+        let prefixed = try r.search("numismat*")
+        #expect(prefixed.hits.first { $0.source == "long.txt" }?.snippet.contains("[numismatique]") == true)
+    }
 }

@@ -41,16 +41,7 @@ struct SegmentSearcher {
         case .and(let ps): return and(ps)
         case .or(let ps):
             // Words and expansions only: one dense accumulation, no list merging.
-            var leaves: [TermLeaf] = []
-            var onlyTerms = true
-            for p in ps {
-                switch p {
-                case .leaf(let l): leaves.append(l)
-                case .anyTerm(let ls): leaves.append(contentsOf: ls)
-                default: onlyTerms = false
-                }
-            }
-            if onlyTerms { return anyTerm(leaves) }
+            if let leaves = SegmentSearcher.disjunctionLeaves(plan) { return anyTerm(leaves) }
             var acc = Matches()
             for p in ps {
                 let m = evaluate(p)
@@ -221,10 +212,46 @@ struct SegmentSearcher {
         return out
     }
 
+    /// The terms of a plan that is a disjunction of terms only (words, prefix expansions),
+    /// nil for any other plan.
+    static func disjunctionLeaves(_ plan: QueryPlan) -> [TermLeaf]? {
+        switch plan {
+        case .anyTerm(let ls): return ls
+        case .or(let ps):
+            var leaves: [TermLeaf] = []
+            for p in ps {
+                switch p {
+                case .leaf(let l): leaves.append(l)
+                case .anyTerm(let ls): leaves.append(contentsOf: ls)
+                default: return nil
+                }
+            }
+            return leaves
+        default: return nil
+        }
+    }
+
     func anyTerm(_ leaves: [TermLeaf]) -> Matches {
         let present = leaves.filter { $0.infos[index] != nil }
         if present.isEmpty { return Matches() }
         if present.count == 1 { return termMatches(present[0]) }
+        let touched = accumulate(present)
+        return scratch.collect(docCount: segment.docCount, touched: touched)
+    }
+
+    /// Visits every document matching any of `leaves` with its summed score, in increasing
+    /// order, without building a match list (top-k of a disjunction); returns how many.
+    func forEachAnyTerm(_ leaves: [TermLeaf], _ body: (Int32, Float) -> Void) -> Int {
+        let present = leaves.filter { $0.infos[index] != nil }
+        if present.isEmpty { return 0 }
+        let touched = accumulate(present)
+        scratch.drain(docCount: segment.docCount, body)
+        return touched
+    }
+
+    /// Adds the scores of every posting of `present` (terms of this segment) into the
+    /// scratch accumulators; returns the number of documents touched.
+    private func accumulate(_ present: [TermLeaf]) -> Int {
         // Dense accumulation: one pass per term, no merging, in the reader's reusable
         // scratch (no allocation or clearing of a segment-sized array per query).
         let docCount = segment.docCount
@@ -266,7 +293,7 @@ struct SegmentSearcher {
                 }
             }
         }
-        return scratch.collect(docCount: docCount, touched: touched)
+        return touched
     }
 
     /// Documents containing the terms at the given relative positions. Scored like one
@@ -451,6 +478,25 @@ final class DenseScratch {
     func buffers(docCount: Int) -> (scores: UnsafeMutablePointer<Float>, seen: UnsafeMutablePointer<UInt64>) {
         ensure(docCount)
         return (scores, seen)
+    }
+
+    /// Visits the documents whose bit is set, in increasing order with their scores, and
+    /// clears the bitmap for the next query.
+    @inline(__always)
+    func drain(docCount: Int, _ body: (Int32, Float) -> Void) {
+        let scores = self.scores
+        let seen = self.seen
+        let words = (docCount + 63) / 64
+        for w in 0..<words {
+            var bits = seen[w]
+            guard bits != 0 else { continue }
+            seen[w] = 0
+            while bits != 0 {
+                let d = w << 6 | bits.trailingZeroBitCount
+                body(Int32(d), scores[d])
+                bits &= bits &- 1
+            }
+        }
     }
 
     /// The documents whose bit is set, in increasing order with their scores (`touched`

@@ -86,10 +86,7 @@ struct SnippetBuilder {
                 }
             }
         }
-        if matches.isEmpty {
-            let end = cutEnd(b, from: 0, target: min(b.count, width))
-            return (render(b, 0, end, []), 0)
-        }
+        if matches.isEmpty { return opening(of: b) }
         let first = matches[best.first].start
         let last = matches[best.last].end
         let slack = max(0, width - (last - first))
@@ -98,6 +95,13 @@ struct SnippetBuilder {
         let end = cutEnd(b, from: last, target: min(b.count, max(last, start + width)))
         let inside = matches.filter { $0.start >= start && $0.end <= end }.map { ($0.start, $0.end) }
         return (render(b, start, end, inside), first)
+    }
+
+    /// The text's first `width` bytes, cut at a word: the snippet of a document whose
+    /// text holds none of the query's words (it matched on its title or its entities).
+    func opening(of b: UnsafeBufferPointer<UInt8>) -> (text: String, offset: Int) {
+        let end = cutEnd(b, from: 0, target: min(b.count, width))
+        return (render(b, 0, end, []), 0)
     }
 
     /// Moves back to the start of a word.
@@ -169,22 +173,38 @@ struct SnippetBuilder {
 /// so that the snippet analyzes the text from the restart point just before that place
 /// instead of from the start (a long article is not analyzed up to its match).
 struct SnippetLocator {
+    /// Where a hit's snippet analysis starts.
+    enum Start: Equatable {
+        /// The postings do not tell: analyze from the start of the text.
+        case unknown
+        /// From this byte offset, a token start just before the words' best window.
+        case at(Int)
+        /// None of the query's words is in the text (the document matched on its title
+        /// or its entities): nothing to analyze.
+        case absent
+    }
+
     /// Per segment, the query's stems with their postings there.
     private let infos: [[TermInfo]]
     private let segments: [SegmentReader]
+    /// The stems are every word the snippet highlights (no prefix): when none of them is
+    /// in a document's text, the snippet's analysis would find nothing.
+    private let exhaustive: Bool
     /// Positions of a window (about a snippet's width), and of margin kept before it.
     static let window: Int32 = 32
     static let margin: Int32 = 12
 
-    init(segments: [SegmentReader], terms: Set<String>) {
+    /// `exhaustive`: `terms` are all the words the snippet highlights (the query has no
+    /// prefix, whose surface forms the body postings do not all hold).
+    init(segments: [SegmentReader], terms: Set<String>, exhaustive: Bool) {
         self.segments = segments
+        self.exhaustive = exhaustive && !terms.isEmpty
         infos = segments.map { s in terms.sorted().compactMap { s.lookup(.body, $0) } }
     }
 
-    /// Byte offset where the snippet's analysis may start for `doc`, nil when the
-    /// postings do not say where the words are.
-    func restartOffset(segment: Int, doc: Int32, checkpoints: TextCheckpoints) -> Int? {
-        guard !infos[segment].isEmpty else { return nil }
+    /// Where the snippet's analysis of `doc` starts.
+    func start(segment: Int, doc: Int32, checkpoints: TextCheckpoints) -> Start {
+        guard !infos[segment].isEmpty else { return exhaustive ? .absent : .unknown }
         var found: [(position: Int32, term: Int)] = []
         var list = PositionList()
         defer { list.deallocate() }
@@ -194,7 +214,7 @@ struct SnippetLocator {
             it.positions(into: &list)
             for p in list.buffer where p >= checkpoints.base { found.append((p - checkpoints.base, t)) }
         }
-        guard !found.isEmpty else { return nil }
+        guard !found.isEmpty else { return exhaustive ? .absent : .unknown }
         found.sort { $0.position < $1.position }
         // Best window: most distinct words, then most occurrences, the earliest on ties.
         var counts = [Int](repeating: 0, count: infos[segment].count)
@@ -214,6 +234,6 @@ struct SnippetLocator {
                 best = (distinct, count, found[lo].position)
             }
         }
-        return checkpoints.positions.isEmpty ? 0 : checkpoints.restart(atOrBefore: best.first - SnippetLocator.margin).offset
+        return .at(checkpoints.positions.isEmpty ? 0 : checkpoints.restart(atOrBefore: best.first - SnippetLocator.margin).offset)
     }
 }
