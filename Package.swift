@@ -44,11 +44,14 @@ let package = Package(
             name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]),
 
+        // SHA-256 with the processor's SHA instructions (file and item ids).
+        .target(name: "CSHA256", path: "Sources/CSHA256"),
+
         // Stages.
         .target(
             name: "Extraction",
             dependencies: [
-                "CLibXML2", "CPoppler",
+                "CLibXML2", "CPoppler", "CSHA256",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             linkerSettings: [linkAsNeeded]),

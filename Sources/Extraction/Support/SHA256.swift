@@ -1,3 +1,4 @@
+import CSHA256
 import Foundation
 
 /// SHA-256 (FIPS 180-4), streaming. A value type: copying it forks the hash state, which
@@ -9,8 +10,18 @@ public struct SHA256: Sendable {
     )
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
+    private let hardware: Bool
 
-    public init() { buffer.reserveCapacity(64) }
+    /// Whether this processor's SHA instructions are used (x86-64 with the SHA extensions:
+    /// about ten times the portable code's speed on a large file).
+    public static let hardwareAvailable = cpx_sha256_hardware_available() == 1
+
+    /// `portable`: use the portable code even where the SHA instructions exist (tests
+    /// check that both paths agree).
+    public init(portable: Bool = false) {
+        hardware = !portable && SHA256.hardwareAvailable
+        buffer.reserveCapacity(64)
+    }
 
     public static func hex(of data: some Collection<UInt8>) -> String {
         var h = SHA256()
@@ -94,6 +105,12 @@ public struct SHA256: Sendable {
     ]
 
     private mutating func compress(_ base: UnsafePointer<UInt8>, blocks: Int) {
+        if hardware {
+            withUnsafeMutableBytes(of: &state) { raw in
+                cpx_sha256_compress_hardware(raw.baseAddress!.assumingMemoryBound(to: UInt32.self), base, blocks)
+            }
+            return
+        }
         var w = [UInt32](repeating: 0, count: 64)
         let k = SHA256.k
         var (h0, h1, h2, h3, h4, h5, h6, h7) = state

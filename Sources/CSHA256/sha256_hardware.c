@@ -1,0 +1,81 @@
+// SHA-256 compression with the x86 SHA extensions (SHA256RNDS2, SHA256MSG1, SHA256MSG2).
+// The state is kept as the two registers the instructions expect (ABEF and CDGH); each
+// step runs four rounds and extends the message schedule four words ahead.
+#include "cpx_sha256.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#include <immintrin.h>
+
+int cpx_sha256_hardware_available(void) {
+    unsigned int a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
+    int sse41 = (c >> 19) & 1, ssse3 = (c >> 9) & 1;
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return 0;
+    int sha = (b >> 29) & 1;
+    return sse41 && ssse3 && sha;
+}
+
+static const uint32_t round_constants[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+};
+
+__attribute__((target("sha,sse4.1,ssse3")))
+void cpx_sha256_compress_hardware(uint32_t state[8], const uint8_t *data, size_t blocks) {
+    // Big-endian words of the message: a byte swap within each 32-bit lane.
+    const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i dcba = _mm_loadu_si128((const __m128i *)&state[0]);
+    __m128i hgfe = _mm_loadu_si128((const __m128i *)&state[4]);
+    __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+    __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+    __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+    __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+
+    for (size_t block = 0; block < blocks; block++, data += 64) {
+        const __m128i abef_start = abef, cdgh_start = cdgh;
+        __m128i w[4];
+        for (int step = 0; step < 16; step++) {
+            const int cur = step & 3;
+            if (step < 4) w[cur] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16 * step)), byte_swap);
+            __m128i k = _mm_loadu_si128((const __m128i *)&round_constants[4 * step]);
+            __m128i wk = _mm_add_epi32(w[cur], k);
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
+            if (step >= 3 && step < 15) {
+                // Words 4(step+1)..: w[next] += w[cur - 1 .. cur] shifted one word, then MSG2.
+                const int next = (step + 1) & 3, prev = (step + 3) & 3;
+                __m128i shifted = _mm_alignr_epi8(w[cur], w[prev], 4);
+                w[next] = _mm_sha256msg2_epu32(_mm_add_epi32(w[next], shifted), w[cur]);
+            }
+            wk = _mm_shuffle_epi32(wk, 0x0E);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, wk);
+            if (step >= 1 && step < 13) {
+                const int prev = (step + 3) & 3;
+                w[prev] = _mm_sha256msg1_epu32(w[prev], w[cur]);
+            }
+        }
+        abef = _mm_add_epi32(abef, abef_start);
+        cdgh = _mm_add_epi32(cdgh, cdgh_start);
+    }
+
+    __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+    __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+    _mm_storeu_si128((__m128i *)&state[0], _mm_blend_epi16(feba, dchg, 0xF0));
+    _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+
+#else
+
+int cpx_sha256_hardware_available(void) { return 0; }
+
+void cpx_sha256_compress_hardware(uint32_t state[8], const uint8_t *data, size_t blocks) {
+    (void)state; (void)data; (void)blocks;
+}
+
+#endif
