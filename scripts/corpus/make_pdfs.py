@@ -13,8 +13,8 @@ Writes:
       a convention of coopération décentralisée (fictitious, realistic) on one column;
   Tests/Fixtures/pdf/brochure-breaks.tsv
       every line-end break of the brochure PDF: left part, right part, expected word;
-  Tests/Fixtures/pdf/two-columns.pdf, encrypted.pdf, truncated.pdf, garbage.pdf,
-  scanned.pdf — the bad and tricky cases the extractor tests use.
+  Tests/Fixtures/pdf/two-columns.pdf, running-lines.pdf, encrypted.pdf, truncated.pdf,
+  garbage.pdf, scanned.pdf — the bad and tricky cases the extractor tests use.
 """
 import datetime
 import os
@@ -147,6 +147,42 @@ def two_columns_fixture():
     return path
 
 
+def running_lines_fixture():
+    """Five pages of a report: a running header on pages 2-5 (not on the title page), a
+    page-number footer on every page, a word broken across the page 2 → 3 boundary, and a
+    line repeated in the middle of every page (content: it must stay)."""
+    pdf = new_pdf("Rapport d'activité", "Cooplex", "En-têtes et pieds de page", "test, en-têtes")
+    bodies = [
+        ["Rapport d'activité de la coopération décentralisée", "Région Bretagne, exercice 2024"],
+        ["La Région a poursuivi ses partenariats avec la province de", "Kayes au Mali et le département de",
+         "Tableau de suivi des engagements", "Matam au Sénégal, dans le cadre de la coopé-"],
+        ["ration décentralisée définie à l'article L. 1115-1 du code", "général des collectivités territoriales.",
+         "Tableau de suivi des engagements", "Les crédits votés s'élèvent à 450 000 euros."],
+        ["Le comité de pilotage s'est réuni deux fois, à Rennes", "et à Kayes, avec les élus des deux collectivités.",
+         "Tableau de suivi des engagements", "Les actions portent sur l'eau et l'assainissement."],
+        ["Le bilan sera présenté à l'assemblée régionale", "lors de sa session de juin 2025.",
+         "Tableau de suivi des engagements", "Fait à Rennes, le 15 janvier 2025."],
+    ]
+    for n, lines in enumerate(bodies, start=1):
+        pdf.add_page()
+        if n > 1:
+            pdf.set_font("Sans", "", 8)
+            pdf.set_xy(20, 10)
+            pdf.cell(pdf.w - 40, 4, "Rapport d'activité 2024 — Coopération décentralisée", align="R")
+        pdf.set_font("Serif", "", 11)
+        y = 40
+        for line in lines:
+            pdf.set_xy(20, y)
+            pdf.cell(pdf.w - 40, 6, line, align="L")
+            y += 7 if line != "Tableau de suivi des engagements" else 14
+        pdf.set_font("Sans", "", 8)
+        pdf.set_xy(20, pdf.h - 14)
+        pdf.cell(pdf.w - 40, 4, f"– {n} / {len(bodies)} –", align="C")
+    path = os.path.join(ROOT, "Tests/Fixtures/pdf/running-lines.pdf")
+    pdf.output(path)
+    return path
+
+
 def scanned_fixture():
     """An image-only page: text drawn as pixels, no text layer."""
     img = Image.new("L", (1240, 1754), 255)
@@ -182,5 +218,6 @@ if __name__ == "__main__":
     brochure()
     convention()
     source = two_columns_fixture()
+    running_lines_fixture()
     scanned_fixture()
     bad_fixtures(source)

@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads PDFs with poppler-glib: every page's text in reading order (columns detected from
 /// the glyph boxes, never interleaved), one `.page` block per page and `.paragraph` blocks
-/// inside it, line-end hyphenation repaired across lines, columns and pages; metadata
+/// inside it, running headers and footers left out, line-end hyphenation repaired across
+/// lines, columns and pages; metadata
 /// (title, authors, subject, keywords, creation date, page count).
 ///
 /// An encrypted PDF without password throws `ExtractionError.encrypted`; a PDF poppler
@@ -15,6 +16,8 @@ public struct PDFExtractor: Extractor {
     public var repairsHyphenation: Bool
     /// Reorder lines by column (on by default; off keeps poppler's order).
     public var detectsColumns: Bool
+    /// Leave out running headers and footers (on by default; see `RunningLines`).
+    public var removesRunningLines: Bool
     /// How many threads read the pages of one PDF, each with its own poppler document.
     /// `nil` (the default) chooses: `COOPLEX_PDF_WORKERS` when set, else the available cores,
     /// at most one per `pagesPerWorker` pages. A number is taken as asked (up to one per
@@ -23,9 +26,13 @@ public struct PDFExtractor: Extractor {
     /// for it. Never more than `maximumPageWorkers`. The text is the same whatever the count.
     public var pageWorkers: Int?
 
-    public init(repairsHyphenation: Bool = true, detectsColumns: Bool = true, pageWorkers: Int? = nil) {
+    public init(
+        repairsHyphenation: Bool = true, detectsColumns: Bool = true, removesRunningLines: Bool = true,
+        pageWorkers: Int? = nil
+    ) {
         self.repairsHyphenation = repairsHyphenation
         self.detectsColumns = detectsColumns
+        self.removesRunningLines = removesRunningLines
         self.pageWorkers = pageWorkers
     }
 
@@ -49,8 +56,10 @@ public struct PDFExtractor: Extractor {
             throw ExtractionError.damaged(path: input.path, reason: "PDF sans aucune page lisible")
         }
 
-        // 1. Lines of every page, in reading order, normalized.
+        // 1. Lines of every page, in reading order, normalized; running headers and footers
+        // left out (they would cut the sentences, words and URLs that cross a page end).
         let pageResults = readPages(data: input.data, opened: pdf, library: library, pageCount: pageCount)
+        let running = removesRunningLines ? RunningLines.find(in: pageResults.map { $0?.lines ?? [] }) : []
         var lines: [[UInt8]] = []
         var info: [LineInfo] = []
         lines.reserveCapacity(pageCount * 48)
@@ -64,8 +73,16 @@ public struct PDFExtractor: Extractor {
                 continue
             }
             if result.lines.isEmpty { pagesWithoutText.append(pageNumber) }
+            let skipped = index < running.count ? running[index] : []
+            var carriedParagraph = false
             for (k, bytes) in result.lines.enumerated() {
-                if result.startsParagraph[k], let last = info.last, last.page == pageNumber, !last.isBreak {
+                if skipped.contains(k) {
+                    carriedParagraph = carriedParagraph || result.startsParagraph[k]
+                    continue
+                }
+                let startsParagraph = result.startsParagraph[k] || carriedParagraph
+                carriedParagraph = false
+                if startsParagraph, let last = info.last, last.page == pageNumber, !last.isBreak {
                     // An empty line marks a paragraph break for the dehyphenator.
                     lines.append([])
                     info.append(LineInfo(page: pageNumber, isBreak: true))
