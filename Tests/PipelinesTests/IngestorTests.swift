@@ -1,3 +1,5 @@
+import Entities
+import Extraction
 import Foundation
 import Pipelines
 import Search
@@ -98,6 +100,46 @@ struct IngestorTests {
         #expect(second.documents == 0)
         #expect(second.renderText().contains("rien à faire : 3 fichiers inchangés"))
         #expect(try corpus.indexedSources() == before)
+    }
+
+    @Test("Unchanged bytes are processed again when the processing changed: other stages, an older Cooplex")
+    func processingChangeReprocesses() async throws {
+        let corpus = try TestCorpus()
+        defer { corpus.remove() }
+        try FileManager.default.removeItem(atPath: corpus.corpus + "/mauvais")
+        var withoutEntities = corpus.request()
+        withoutEntities.entityTypes = []
+        let first = try await corpus.run(withoutEntities)
+        #expect(first.added == corpus.goodFiles.count)
+        let stamps = try corpus.indexedSources()
+        for (source, stamp) in stamps {
+            let data = try Data(contentsOf: URL(fileURLWithPath: source))
+            #expect(Ingestor.contentHash(ofStamp: stamp) == SHA256.hex(of: [UInt8](data)))
+            #expect(stamp.hasSuffix(";v\(Ingestor.processingVersion);"))
+        }
+        #expect(try await corpus.run(withoutEntities).didNothing)
+
+        // The same bytes, now with entity recognition: every file is processed again.
+        let second = try await corpus.run(corpus.request())
+        #expect(second.updated == corpus.goodFiles.count && second.added == 0 && second.failed == 0)
+        #expect(try await corpus.run(corpus.request()).didNothing)
+
+        // An index written by an earlier Cooplex (a bare content hash as the record): re-read.
+        let writer = try IndexWriter(directory: corpus.index)
+        let source = try #require(writer.liveSources().first)
+        let old = try IndexReader.open(directory: corpus.index)
+        var documents: [(Document, [Entity])] = []
+        try old.forEachStoredDocument { stored in
+            if stored.document.source == source { documents.append((stored.document, stored.entities)) }
+        }
+        try writer.deleteSource(source)
+        for (d, e) in documents {
+            try writer.add(d, entities: e, fileHash: Ingestor.contentHash(ofStamp: stamps[source]!))
+        }
+        try writer.commit()
+        writer.close()
+        let third = try await corpus.run(corpus.request())
+        #expect(third.updated == 1 && third.unchanged == corpus.goodFiles.count - 1)
     }
 
     @Test("A changed file replaces its old version; a removed one goes only with --elaguer")

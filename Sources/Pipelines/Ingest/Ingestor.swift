@@ -31,6 +31,24 @@ public struct Ingestor: Sendable {
         if request.parallelism > 1 && extractor.pdfPageWorkers == nil { self.extractor.pdfPageWorkers = 1 }
     }
 
+    /// What the index records of how a file was processed, besides its bytes: this version,
+    /// bumped whenever Cooplex's extraction or recognition gives different documents for the
+    /// same bytes (2: PDF running headers and footers left out), and the stages of the run
+    /// (entity types, convention check). A file whose record differs is processed again: an
+    /// upgraded Cooplex, or a run with entities after one without, re-reads unchanged bytes.
+    public static let processingVersion = 2
+
+    /// The value stored as a source's file hash: `sha256 hex;v<version>;<entity types>[;conformite]`.
+    func processingStamp(_ contentHash: String) -> String {
+        let types = request.entityTypes.map(\.rawValue).sorted().joined(separator: ",")
+        return contentHash + ";v\(Ingestor.processingVersion);" + types + (request.checkConventions ? ";conformite" : "")
+    }
+
+    /// The content hash (SHA-256 hex of the file's bytes) in a stored file hash.
+    public static func contentHash(ofStamp stamp: String) -> String {
+        String(stamp.prefix { $0 != ";" })
+    }
+
     /// What a worker produced for one file.
     enum FileResult: Sendable {
         case unchanged
@@ -274,11 +292,12 @@ public struct Ingestor: Sendable {
         if file.size >= request.streamingThreshold, checker == nil {
             // Not JSON Lines (nil): read whole, as any file.
             if let probe = probeForStreaming(file) {
-                if let knownHash, knownHash == probe.hash { return (.unchanged, file.size) }
+                let stamp = processingStamp(probe.hash)
+                if let knownHash, knownHash == stamp { return (.unchanged, file.size) }
                 let isUpdate = knownHash != nil
                 if request.dryRun { return (.planned(isUpdate: isUpdate), file.size) }
                 return (
-                    .streamed(StreamedFile(hash: probe.hash, hasher: probe.hasher, isUpdate: isUpdate, identity: probe.identity)),
+                    .streamed(StreamedFile(hash: stamp, hasher: probe.hasher, isUpdate: isUpdate, identity: probe.identity)),
                     file.size
                 )
             }
@@ -292,7 +311,7 @@ public struct Ingestor: Sendable {
         var hasher = SHA256()
         hasher.update(data)
         var finished = hasher
-        let hash = finished.finalizeHex()
+        let hash = processingStamp(finished.finalizeHex())
         if let knownHash, knownHash == hash {
             // Indexed and unchanged; but a convention whose report is missing (first run of the
             // conventions pipeline over files another run indexed, or a deleted output folder)
