@@ -36,6 +36,12 @@ final class SegmentBuilder {
 
     /// Scratch for one document: packed (termId << 32 | position).
     private var occurrences: [UInt64] = []
+    /// Grouping of a document's occurrences by term (see `groupByTerm`): per term, the
+    /// last document that used it (+1) and its group there; per document, the groups.
+    private var groupMark: [Int32] = []
+    private var groupIndex: [Int32] = []
+    private var groupStarts: [Int32] = []
+    private var grouped: [UInt64] = []
     private var postingBytes = 0
     /// Of which doc streams (the rest is positions).
     private var docStreamBytes = 0
@@ -53,11 +59,11 @@ final class SegmentBuilder {
     /// grow with the documents (the analysis cache, bounded by its own limit, and the
     /// store dictionary's match-finder tables) is a fixed overhead, not counted here.
     var memoryBytes: Int {
-        let perTerm = MemoryLayout<Int32>.stride * 3 + 2 * MemoryLayout<[UInt8]>.stride
+        let perTerm = MemoryLayout<Int32>.stride * 5 + 2 * MemoryLayout<[UInt8]>.stride
         return terms.memoryBytes + bufferCapacity + nonEmptyBuffers * SegmentBuilder.arrayOverhead
             + docBufs.count * perTerm + stored.memoryBytes
             + norms.bytes.capacity + facetForward.bytes.capacity + facetOffsets.capacity * 4
-            + docSources.count * 16 + occurrences.capacity * 8
+            + docSources.count * 16 + occurrences.capacity * 8 + grouped.capacity * 8 + groupStarts.capacity * 4
     }
 
     /// Heap header of a Swift array plus the allocator's own, per buffer.
@@ -154,7 +160,7 @@ final class SegmentBuilder {
 
         ensureTermArrays()
         for t in titleTerms { titleMark[Int(t)] = docId + 1 }
-        occurrences.sort()
+        groupByTerm(&occurrences, docId: docId)
         invert(docId, occurrences)
 
         norms.u32(bodyLength)
@@ -199,6 +205,71 @@ final class SegmentBuilder {
             lastDoc.append(contentsOf: repeatElement(0, count: extra))
             docFreqs.append(contentsOf: repeatElement(0, count: extra))
             titleMark.append(contentsOf: repeatElement(0, count: extra))
+            groupMark.append(contentsOf: repeatElement(0, count: extra))
+            groupIndex.append(contentsOf: repeatElement(0, count: extra))
+        }
+    }
+
+    /// Makes each term's occurrences of document `docId` contiguous, each term's positions
+    /// increasing, as `invert` needs: a stable counting sort by term in two passes (the
+    /// analyzer emits positions in increasing order), instead of sorting the whole array.
+    /// Should a term's positions come out of order, the array is sorted instead.
+    func groupByTerm(_ occurrences: inout [UInt64], docId: Int32) {
+        let n = occurrences.count
+        guard n > 1 else { return }
+        var starts = self.groupStarts
+        var out = self.grouped
+        self.groupStarts = []
+        self.grouped = []
+        defer {
+            self.groupStarts = starts
+            self.grouped = out
+        }
+        starts.removeAll(keepingCapacity: true)
+        let mark = docId + 1
+        var ordered = true
+        groupMark.withUnsafeMutableBufferPointer { groupMark in
+            groupIndex.withUnsafeMutableBufferPointer { groupIndex in
+                occurrences.withUnsafeBufferPointer { occ in
+                    // Pass 1: a group per distinct term, in order of first occurrence; sizes.
+                    for k in 0..<n {
+                        let t = Int(occ[k] >> 32)
+                        if groupMark[t] != mark {
+                            groupMark[t] = mark
+                            groupIndex[t] = Int32(starts.count)
+                            starts.append(0)
+                        }
+                        starts[Int(groupIndex[t])] += 1
+                    }
+                    var sum: Int32 = 0
+                    for g in starts.indices {
+                        let size = starts[g]
+                        starts[g] = sum
+                        sum += size
+                    }
+                    // Pass 2: each occurrence to the next slot of its group.
+                    out.removeAll(keepingCapacity: true)
+                    out.append(contentsOf: repeatElement(0, count: n))
+                    out.withUnsafeMutableBufferPointer { out in
+                        starts.withUnsafeMutableBufferPointer { starts in
+                            for k in 0..<n {
+                                let v = occ[k]
+                                let g = Int(groupIndex[Int(v >> 32)])
+                                let at = Int(starts[g])
+                                // Slots fill in order: the one before, if this term's, was written.
+                                if at > 0, out[at - 1] >> 32 == v >> 32, out[at - 1] > v { ordered = false }
+                                out[at] = v
+                                starts[g] += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if ordered {
+            swap(&occurrences, &out)
+        } else {
+            occurrences.sort()
         }
     }
 
