@@ -102,6 +102,17 @@ public final class IndexReader: @unchecked Sendable {
         }
     }
 
+    /// Keeps `c` if it is among the `k` best seen so far.
+    @inline(__always)
+    private static func offer(_ c: Candidate, to heap: inout Heap<Candidate>, k: Int) {
+        if heap.count < k {
+            heap.insert(c)
+        } else if let min = heap.min, min < c {
+            _ = heap.popMin()
+            heap.insert(c)
+        }
+    }
+
     /// Searches with a parsed query. `text` is echoed in the results.
     public func search(_ query: Query, text: String, limit: Int = 10, offset: Int = 0, facets wantFacets: Bool = false) -> SearchResults {
         let started = DispatchTime.now().uptimeNanoseconds
@@ -129,13 +140,7 @@ public final class IndexReader: @unchecked Sendable {
                         return
                     }
                     guard k > 0, heap.count < k || score >= floor else { return }
-                    let c = Candidate(tier: Int.max, score: score, segment: i, doc: doc, partial: false)
-                    if heap.count < k {
-                        heap.insert(c)
-                    } else if let min = heap.min, min < c {
-                        _ = heap.popMin()
-                        heap.insert(c)
-                    }
+                    IndexReader.offer(Candidate(tier: Int.max, score: score, segment: i, doc: doc, partial: false), to: &heap, k: k)
                     if heap.count == k { floor = heap.min!.score }
                 }
                 total += visited - deleted
@@ -156,13 +161,8 @@ public final class IndexReader: @unchecked Sendable {
                 live.docs.withUnsafeBufferPointer { docs in
                     live.scores.withUnsafeBufferPointer { scores in
                         for j in 0..<docs.count where heap.count < k || scores[j] >= floor {
-                            let c = Candidate(tier: Int.max, score: scores[j], segment: i, doc: docs[j], partial: false)
-                            if heap.count < k {
-                                heap.insert(c)
-                            } else if let min = heap.min, min < c {
-                                _ = heap.popMin()
-                                heap.insert(c)
-                            }
+                            IndexReader.offer(
+                                Candidate(tier: Int.max, score: scores[j], segment: i, doc: docs[j], partial: false), to: &heap, k: k)
                             if heap.count == k { floor = heap.min!.score }
                         }
                     }
@@ -197,13 +197,9 @@ public final class IndexReader: @unchecked Sendable {
                     }
                     for j in 0..<cand.count {
                         let d = Int(cand.docs[j])
-                        let c = Candidate(tier: Int(counts[d]), score: cand.scores[j], segment: i, doc: cand.docs[j], partial: true)
-                        if heap.count < k {
-                            heap.insert(c)
-                        } else if let min = heap.min, min < c {
-                            _ = heap.popMin()
-                            heap.insert(c)
-                        }
+                        IndexReader.offer(
+                            Candidate(tier: Int(counts[d]), score: cand.scores[j], segment: i, doc: cand.docs[j], partial: true),
+                            to: &heap, k: k)
                     }
                 }
             }

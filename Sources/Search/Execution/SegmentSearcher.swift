@@ -502,22 +502,10 @@ final class DenseScratch {
     /// The documents whose bit is set, in increasing order with their scores (`touched`
     /// of them); clears the bitmap for the next query.
     func collect(docCount: Int, touched: Int) -> Matches {
-        let scores = self.scores
-        let seen = self.seen
         var m = Matches()
         m.docs.reserveCapacity(touched)
         m.scores.reserveCapacity(touched)
-        let words = (docCount + 63) / 64
-        for w in 0..<words {
-            var bits = seen[w]
-            guard bits != 0 else { continue }
-            seen[w] = 0
-            while bits != 0 {
-                let d = w << 6 | bits.trailingZeroBitCount
-                m.append(Int32(d), scores[d])
-                bits &= bits &- 1
-            }
-        }
+        drain(docCount: docCount) { d, s in m.append(d, s) }
         return m
     }
 }
