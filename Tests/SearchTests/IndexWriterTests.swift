@@ -38,6 +38,12 @@ struct IndexWriterTests {
         #expect(try r.search("jumelage").total == 0)
         #expect(sources(try r.search("coopération")) == ["a.txt"])
         #expect(try r.search("item").total == 0)
+        // Disjunctions and prefixes (their top k straight from the accumulators) skip the
+        // deleted documents in their hits and in their totals too.
+        let either = try r.search("jumelage OR item OR budget OR coopération")
+        #expect(either.total == 2 && Set(sources(either)) == ["a.txt", "b.txt"])
+        #expect(try r.search("ite*").total == 0)
+        #expect(sources(try r.search("jumel* OR coop*")) == ["a.txt"])
         var stored: [String] = []
         try r.forEachStoredDocument { stored.append($0.document.source + ":" + $0.fileHash) }
         #expect(stored.sorted() == ["a.txt:A2", "b.txt:B1"])
