@@ -213,7 +213,7 @@ public final class IndexReader: @unchecked Sendable {
         let snippets = SnippetBuilder(analyzer: analyzer, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes)
         let locator = page.isEmpty ? nil : SnippetLocator(
             segments: segments, terms: compiler.highlightTerms.union(compiler.expandedStems),
-            exhaustive: compiler.highlightPrefixes.isEmpty)
+            surfaces: compiler.expandedSurfaces, exhaustive: !compiler.prefixTruncated)
         var hits: [SearchHit] = []
         for c in page {
             let h = segments[c.segment].withHit(c.doc) { fields, text in

@@ -92,6 +92,11 @@ struct QueryCompiler {
     /// Stems that prefixes expanded to (body terms, with positions): snippets look for
     /// them through the postings too.
     var expandedStems: Set<String> = []
+    /// Surface forms that prefixes expanded to (the surface field, without positions).
+    var expandedSurfaces: Set<String> = []
+    /// A prefix had more expansions than `maxPrefixExpansions`: the expansions searched do
+    /// not hold every word the snippets highlight.
+    var prefixTruncated = false
 
     static let maxPrefixExpansions = 512
 
@@ -204,9 +209,14 @@ struct QueryCompiler {
             return !surface.contains(where: connectors.contains) && stems.contains(FrenchLightStemmer.stem(surface))
         }
         for key in redundant { found[key] = nil }
-        var expansions = found.sorted { $0.value > $1.value }.map(\.key)
+        // Most frequent first; equal frequencies by bytes, so that the scores (sums over the
+        // expansions) and their ties come out the same in every process.
+        var expansions = found.sorted {
+            $0.value != $1.value ? $0.value > $1.value : $0.key.lexicographicallyPrecedes($1.key)
+        }.map(\.key)
         if expansions.count > QueryCompiler.maxPrefixExpansions {
             expansions.removeLast(expansions.count - QueryCompiler.maxPrefixExpansions)
+            prefixTruncated = true
         }
         if expansions.isEmpty { return .nothing }
         let leaves = expansions.map { key in
@@ -214,7 +224,9 @@ struct QueryCompiler {
                 field: Field(rawValue: key[0])!, text: String(decoding: key.dropFirst(), as: UTF8.self),
                 infos: infos[key]!, docCount: docCount, scoring: .body)
         }
-        for l in leaves where l.field == .body { expandedStems.insert(l.text) }
+        for l in leaves {
+            if l.field == .body { expandedStems.insert(l.text) } else { expandedSurfaces.insert(l.text) }
+        }
         let plan: QueryPlan = .anyTerm(leaves)
         if surface.count > 1 {
             // "Oudin-San*": the earlier parts are words.

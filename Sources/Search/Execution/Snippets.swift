@@ -187,24 +187,39 @@ struct SnippetLocator {
     /// Per segment, the query's stems with their postings there.
     private let infos: [[TermInfo]]
     private let segments: [SegmentReader]
-    /// The stems are every word the snippet highlights (no prefix): when none of them is
-    /// in a document's text, the snippet's analysis would find nothing.
+    /// Per segment, the surface forms prefixes expanded to (no positions: they only tell
+    /// whether a document holds one).
+    private let surfaceInfos: [[TermInfo]]
+    /// The stems and surface forms are every word the snippet highlights: when none of
+    /// them is in a document's text, the snippet's analysis would find nothing.
     private let exhaustive: Bool
     /// Positions of a window (about a snippet's width), and of margin kept before it.
     static let window: Int32 = 32
     static let margin: Int32 = 12
 
-    /// `exhaustive`: `terms` are all the words the snippet highlights (the query has no
-    /// prefix, whose surface forms the body postings do not all hold).
-    init(segments: [SegmentReader], terms: Set<String>, exhaustive: Bool) {
+    /// `exhaustive`: `terms` (stems) and `surfaces` (surface forms of prefix expansions)
+    /// are all the words the snippet highlights (no prefix had its expansions cut short).
+    init(segments: [SegmentReader], terms: Set<String>, surfaces: Set<String> = [], exhaustive: Bool) {
         self.segments = segments
-        self.exhaustive = exhaustive && !terms.isEmpty
+        self.exhaustive = exhaustive && !(terms.isEmpty && surfaces.isEmpty)
         infos = segments.map { s in terms.sorted().compactMap { s.lookup(.body, $0) } }
+        surfaceInfos = segments.map { s in surfaces.sorted().compactMap { s.lookup(.surface, $0) } }
+    }
+
+    /// When no stem of the query is at a known place of the text: none of its words is in
+    /// it (`.absent`), unless a surface form might be or the words are not all known.
+    private func withoutPositions(segment: Int, doc: Int32) -> Start {
+        guard exhaustive else { return .unknown }
+        for info in surfaceInfos[segment] {
+            var it = segments[segment].iterator(info)
+            if it.advance(to: doc), it.doc == doc { return .unknown }
+        }
+        return .absent
     }
 
     /// Where the snippet's analysis of `doc` starts.
     func start(segment: Int, doc: Int32, checkpoints: TextCheckpoints) -> Start {
-        guard !infos[segment].isEmpty else { return exhaustive ? .absent : .unknown }
+        guard !infos[segment].isEmpty else { return withoutPositions(segment: segment, doc: doc) }
         var found: [(position: Int32, term: Int)] = []
         var list = PositionList()
         defer { list.deallocate() }
@@ -214,7 +229,7 @@ struct SnippetLocator {
             it.positions(into: &list)
             for p in list.buffer where p >= checkpoints.base { found.append((p - checkpoints.base, t)) }
         }
-        guard !found.isEmpty else { return exhaustive ? .absent : .unknown }
+        guard !found.isEmpty else { return withoutPositions(segment: segment, doc: doc) }
         found.sort { $0.position < $1.position }
         // Best window: most distinct words, then most occurrences, the earliest on ties.
         var counts = [Int](repeating: 0, count: infos[segment].count)
