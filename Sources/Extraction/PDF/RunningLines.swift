@@ -20,26 +20,31 @@ enum RunningLines {
         guard withText >= minimumPages else { return result }
         let needed = max(minimumPages, Int((Double(withText) * minimumShare).rounded(.up)))
 
-        // Per edge, per key: the pages where a line of that key sits on that edge.
+        // The edge lines of every page with their keys, once; then, per edge and key, the
+        // pages where a line of that key sits on that edge.
+        struct EdgeLine {
+            var index: Int
+            var key: [UInt8]
+            var top: Bool
+        }
+        let edges: [[EdgeLine]] = pages.map { lines in
+            [true, false].flatMap { top in
+                candidates(lines, top: top).compactMap { i in key(lines[i]).map { EdgeLine(index: i, key: $0, top: top) } }
+            }
+        }
         var top: [[UInt8]: Set<Int>] = [:]
         var bottom: [[UInt8]: Set<Int>] = [:]
-        for (p, lines) in pages.enumerated() {
-            for i in candidates(lines, top: true) {
-                if let k = key(lines[i]) { top[k, default: []].insert(p) }
-            }
-            for i in candidates(lines, top: false) {
-                if let k = key(lines[i]) { bottom[k, default: []].insert(p) }
+        for (p, lines) in edges.enumerated() {
+            for line in lines {
+                if line.top { top[line.key, default: []].insert(p) } else { bottom[line.key, default: []].insert(p) }
             }
         }
         let runningTop = Set(top.filter { $0.value.count >= needed }.keys)
         let runningBottom = Set(bottom.filter { $0.value.count >= needed }.keys)
         guard !runningTop.isEmpty || !runningBottom.isEmpty else { return result }
-        for (p, lines) in pages.enumerated() {
-            for i in candidates(lines, top: true) {
-                if let k = key(lines[i]), runningTop.contains(k) { result[p].insert(i) }
-            }
-            for i in candidates(lines, top: false) {
-                if let k = key(lines[i]), runningBottom.contains(k) { result[p].insert(i) }
+        for (p, lines) in edges.enumerated() {
+            for line in lines where (line.top ? runningTop : runningBottom).contains(line.key) {
+                result[p].insert(line.index)
             }
         }
         // A page never loses all its lines to this (a page holding only a repeated line is
