@@ -202,8 +202,10 @@ struct SnippetLocator {
     init(segments: [SegmentReader], terms: Set<String>, surfaces: Set<String> = [], exhaustive: Bool) {
         self.segments = segments
         self.exhaustive = exhaustive && !(terms.isEmpty && surfaces.isEmpty)
-        infos = segments.map { s in terms.sorted().compactMap { s.lookup(.body, $0) } }
-        surfaceInfos = segments.map { s in surfaces.sorted().compactMap { s.lookup(.surface, $0) } }
+        let stems = terms.sorted()
+        let forms = surfaces.sorted()
+        infos = segments.map { s in stems.compactMap { s.lookup(.body, $0) } }
+        surfaceInfos = segments.map { s in forms.compactMap { s.lookup(.surface, $0) } }
     }
 
     /// When no stem of the query is at a known place of the text: none of its words is in
