@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants of SHA-256 (FIPS 180-4, 4.2.2), for both implementations.
+const uint32_t *cpx_sha256_round_constants(void);
+
 /// 1 when this processor has the SHA extensions (and SSE4.1) the hardware path needs.
 int cpx_sha256_hardware_available(void);
 
