@@ -212,8 +212,8 @@ public final class IndexReader: @unchecked Sendable {
 
         let snippets = SnippetBuilder(analyzer: analyzer, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes)
         let locator = page.isEmpty ? nil : SnippetLocator(
-            segments: segments, terms: compiler.highlightTerms.union(compiler.expandedStems),
-            surfaces: compiler.expandedSurfaces, exhaustive: !compiler.prefixTruncated)
+            segments: segments, terms: compiler.highlightTerms, expansions: compiler.expansionLeaves,
+            exhaustive: !compiler.prefixTruncated)
         var hits: [SearchHit] = []
         for c in page {
             let h = segments[c.segment].withHit(c.doc) { fields, text in
@@ -236,7 +236,7 @@ public final class IndexReader: @unchecked Sendable {
         let (snippet, offset): (String, Int)
         switch start {
         case .unknown: (snippet, offset) = snippets.snippet(of: text)
-        case .at(let from): (snippet, offset) = snippets.snippet(of: text, from: from, located: true)
+        case .at(let from, let until): (snippet, offset) = snippets.snippet(of: text, from: from, located: true, until: until)
         case .absent: (snippet, offset) = snippets.opening(of: text)
         }
         var page: Int? = nil

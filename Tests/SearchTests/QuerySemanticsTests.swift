@@ -72,6 +72,24 @@ struct QuerySemanticsTests {
         #expect(Set(sources(try r.search("cop*"))) == ["copie.txt"])
     }
 
+    /// A surface form whose stem is also an expansion of the prefix is not read twice: the
+    /// prefix scores a document as the word of that one stem does.
+    @Test func prefixCountsEachWordOnce() throws {
+        let index = TemporaryIndex()
+        defer { index.remove() }
+        let r = try buildIndex(index, [
+            (makeDocument("Les communes rurales du canton.", source: "a.txt"), []),
+            (makeDocument("La commune de Belfort et sa voisine, une commune du Doubs.", source: "b.txt"), []),
+            (makeDocument("Le conseil vote le budget.", source: "c.txt"), []),
+        ])
+        // "commun*": the stem "commun" and the surface forms "commune", "communes".
+        let word = try r.search("commune")
+        let prefix = try r.search("commun*")
+        #expect(word.total == 2 && prefix.total == 2)
+        #expect(prefix.hits.map(\.source) == word.hits.map(\.source))
+        for (p, w) in zip(prefix.hits, word.hits) { #expect(abs(p.score - w.score) < 1e-6) }
+    }
+
     @Test func partialFillWhenFewDocumentsHaveAllWords() throws {
         let index = TemporaryIndex()
         defer { index.remove() }
@@ -168,5 +186,23 @@ struct QuerySemanticsTests {
         let prefixed = try r.search("numismat*")
         #expect(prefixed.hits.first { $0.source == "long.txt" }?.snippet.contains("[numismatique] régionale") == true)
         #expect(prefixed.hits.first { $0.source == "titre.txt" }?.snippet == "Le budget annexe est voté chaque année par l'assemblée.")
+        // An OR whose hit holds one of the words: its window, not the text's opening or end.
+        let either = try r.search("numismatique OR philatélie")
+        let one = try #require(either.hits.first { $0.source == "long.txt" })
+        #expect(one.snippet.contains("[numismatique] régionale"))
+        #expect(one.snippet.hasPrefix("… ") && one.snippet.hasSuffix(" …"))
+    }
+
+    /// The located window bounds the snippet's analysis: a later place of the text with more
+    /// of the words is not looked for once the window the postings chose has ended.
+    @Test func locatedSnippetStopsAtItsWindow() {
+        let analyzer = FrenchAnalyzer()
+        let builder = SnippetBuilder(analyzer: analyzer, terms: Set(analyzer.terms("budget numismatique")), prefixes: [])
+        let filler = (1...60).map { "mot\($0)" }.joined(separator: " ")
+        var text = "Le budget est voté. " + filler + " Le budget de la numismatique est voté."
+        let (bounded, _) = text.withUTF8 { builder.snippet(of: $0, from: 0, located: true, until: 10) }
+        #expect(bounded.hasPrefix("Le [budget] est voté."))
+        let (whole, _) = text.withUTF8 { builder.snippet(of: $0, from: 0, located: true) }
+        #expect(whole.contains("[budget] de la [numismatique]"))
     }
 }

@@ -28,11 +28,17 @@ final class TermLeaf {
         self.init(field: field, text: text, infos: segments.map { $0.terms.lookup(key) }, docCount: docCount, scoring: scoring)
     }
 
-    /// A term whose look-ups in each segment are already done (prefix expansions).
-    init(field: Field, text: String, infos: [TermInfo?], docCount: Int, scoring: Scoring) {
+    /// A term whose look-ups in each segment are already done.
+    convenience init(field: Field, text: String, infos: [TermInfo?], docCount: Int, scoring: Scoring) {
+        self.init(field: field, key: field.key(text), infos: infos, docCount: docCount, scoring: scoring)
+    }
+
+    /// A term given by its dictionary key (field byte, then the term's bytes), looked up
+    /// already (prefix expansions).
+    init(field: Field, key: [UInt8], infos: [TermInfo?], docCount: Int, scoring: Scoring) {
         self.field = field
-        self.text = text
-        self.key = field.key(text)
+        self.text = String(decoding: key.dropFirst(), as: UTF8.self)
+        self.key = key
         self.scoring = scoring
         self.infos = infos
         docFreq = infos.reduce(0) { $0 + ($1?.docFreq ?? 0) }
@@ -89,11 +95,9 @@ struct QueryCompiler {
     /// Stem terms and surface prefixes of the query, for snippets.
     var highlightTerms: Set<String> = []
     var highlightPrefixes: [String] = []
-    /// Stems that prefixes expanded to (body terms, with positions): snippets look for
-    /// them through the postings too.
-    var expandedStems: Set<String> = []
-    /// Surface forms that prefixes expanded to (the surface field, without positions).
-    var expandedSurfaces: Set<String> = []
+    /// The terms that prefixes expanded to, with their postings: stems (body terms, with
+    /// positions) and surface forms (without): snippets look for them in the postings too.
+    var expansionLeaves: [TermLeaf] = []
     /// A prefix had more expansions than `maxPrefixExpansions`: the expansions searched do
     /// not hold every word the snippets highlight.
     var prefixTruncated = false
@@ -184,49 +188,70 @@ struct QueryCompiler {
         }
         guard let stem = surface.last, !stem.isEmpty else { return .all }
         highlightPrefixes.append(stem)
-        // Expansions across segments, most frequent first, bounded.
-        // Surface forms are indexed only where they differ from the stem: look in both.
-        var found: [[UInt8]: Int] = [:]
-        var infos: [[UInt8]: [TermInfo?]] = [:]
+        // Expansions across segments, most frequent first, bounded. Surface forms are
+        // indexed only where they differ from the stem: look in both fields. Each
+        // segment's dictionary gives its terms in order; the entries of all segments are
+        // sorted once and equal terms grouped (no hashing of byte strings).
+        var entries: [(key: [UInt8], segment: Int, info: TermInfo)] = []
         for field in [Field.surface, Field.body] {
             let key = field.key(stem)
             for (i, s) in segments.enumerated() {
                 s.terms.forEach(prefix: key) { t, info in
-                    let term = Array(t)
-                    found[term, default: 0] += info.docFreq
-                    infos[term, default: [TermInfo?](repeating: nil, count: segments.count)][i] = info
+                    entries.append((Array(t), i, info))
                     return true
                 }
             }
         }
+        if entries.count > 1 {
+            entries.sort { $0.key != $1.key ? $0.key.lexicographicallyPrecedes($1.key) : $0.segment < $1.segment }
+        }
+        var expansions: [(key: [UInt8], docFreq: Int, infos: [TermInfo?])] = []
+        for e in entries {
+            if let last = expansions.last, last.key == e.key {
+                expansions[expansions.count - 1].docFreq += e.info.docFreq
+                expansions[expansions.count - 1].infos[e.segment] = e.info
+            } else {
+                var infos = [TermInfo?](repeating: nil, count: segments.count)
+                infos[e.segment] = e.info
+                expansions.append((e.key, e.info.docFreq, infos))
+            }
+        }
         // A surface form whose stem is itself an expansion adds no document (every token
         // indexes its stem): reading both lists would only double the work and the score.
-        let stems = Set(found.keys.filter { $0.first == Field.body.rawValue }.map { Array($0.dropFirst()) })
-        let connectors: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "'")]
-        let redundant = found.keys.filter { key in
-            guard key.first == Field.surface.rawValue else { return false }
-            let surface = Array(key.dropFirst())
-            return !surface.contains(where: connectors.contains) && stems.contains(FrenchLightStemmer.stem(surface))
+        // Body keys sort before surface keys (field byte): binary search among them.
+        let bodyEnd = expansions.firstIndex { $0.key.first != Field.body.rawValue } ?? expansions.count
+        if bodyEnd > 0, bodyEnd < expansions.count {
+            let connectors: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "'")]
+            func hasStemExpansion(_ surface: ArraySlice<UInt8>) -> Bool {
+                var key: [UInt8] = [Field.body.rawValue]
+                key.append(contentsOf: FrenchLightStemmer.stem(Array(surface)))
+                var lo = 0
+                var hi = bodyEnd
+                while lo < hi {
+                    let mid = (lo + hi) >> 1
+                    if expansions[mid].key.lexicographicallyPrecedes(key) { lo = mid + 1 } else { hi = mid }
+                }
+                return lo < bodyEnd && expansions[lo].key == key
+            }
+            let kept = expansions.filter { e in
+                guard e.key.first == Field.surface.rawValue else { return true }
+                let surface = e.key.dropFirst()
+                return surface.contains(where: connectors.contains) || !hasStemExpansion(surface)
+            }
+            expansions = kept
         }
-        for key in redundant { found[key] = nil }
         // Most frequent first; equal frequencies by bytes, so that the scores (sums over the
         // expansions) and their ties come out the same in every process.
-        var expansions = found.sorted {
-            $0.value != $1.value ? $0.value > $1.value : $0.key.lexicographicallyPrecedes($1.key)
-        }.map(\.key)
+        expansions.sort { $0.docFreq != $1.docFreq ? $0.docFreq > $1.docFreq : $0.key.lexicographicallyPrecedes($1.key) }
         if expansions.count > QueryCompiler.maxPrefixExpansions {
             expansions.removeLast(expansions.count - QueryCompiler.maxPrefixExpansions)
             prefixTruncated = true
         }
         if expansions.isEmpty { return .nothing }
-        let leaves = expansions.map { key in
-            TermLeaf(
-                field: Field(rawValue: key[0])!, text: String(decoding: key.dropFirst(), as: UTF8.self),
-                infos: infos[key]!, docCount: docCount, scoring: .body)
+        let leaves = expansions.map { e in
+            TermLeaf(field: Field(rawValue: e.key[0])!, key: e.key, infos: e.infos, docCount: docCount, scoring: .body)
         }
-        for l in leaves {
-            if l.field == .body { expandedStems.insert(l.text) } else { expandedSurfaces.insert(l.text) }
-        }
+        expansionLeaves.append(contentsOf: leaves)
         let plan: QueryPlan = .anyTerm(leaves)
         if surface.count > 1 {
             // "Oudin-San*": the earlier parts are words.

@@ -44,7 +44,12 @@ struct SnippetBuilder {
     /// Analysis starts at byte `from`, a token start (see `SnippetLocator`).
     /// `located`: the postings' positions chose the window (see `SnippetLocator`), so the
     /// first window holding every word is the one, and nothing past it is analyzed.
-    func snippet(of b: UnsafeBufferPointer<UInt8>, from: Int = 0, located: Bool = false) -> (text: String, offset: Int) {
+    /// `until`: with `located`, the token position (counted from `from`, 0 first) past which
+    /// the located window has ended: analysis stops there even when the text does not hold
+    /// every query word (an OR whose hit has one of them).
+    func snippet(
+        of b: UnsafeBufferPointer<UInt8>, from: Int = 0, located: Bool = false, until: Int32 = .max
+    ) -> (text: String, offset: Int) {
         let wanted = terms.count + prefixes.count
         var matches: [(start: Int, end: Int, term: Int)] = []
         var counts = [Int](repeating: 0, count: max(wanted, 1))
@@ -58,10 +63,11 @@ struct SnippetBuilder {
         defer { stop.deallocate() }
         let from = max(0, min(from, b.count))
         if wanted > 0 {
-            analyzer.analyze(UnsafeBufferPointer(rebasing: b[from...]), stop: stop) { term, kind, _, localStart, localEnd in
+            let limit = located ? until : .max
+            analyzer.analyze(UnsafeBufferPointer(rebasing: b[from...]), stop: stop) { term, kind, position, localStart, localEnd in
                 let start = Int(localStart) + from
                 let end = Int(localEnd) + from
-                if start > stopAt {
+                if start > stopAt || position > limit {
                     stop.pointee = true
                     return
                 }
@@ -124,48 +130,70 @@ struct SnippetBuilder {
         return i
     }
 
+    /// The text between `start` and `end` with runs of white space as one space, each mark
+    /// in brackets (marks separated by spaces only share one pair), "…" where cut.
     private func render(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ marks: [(Int, Int)]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(end - start + 16)
-        if start > 0 { out.append(contentsOf: "… ".utf8) }
-        var i = start
-        var m = 0
-        var open = false
-        func plain(_ from: Int, _ to: Int) {
-            var lastSpace = false
-            for k in from..<to {
-                let c = b[k]
-                if c == 0x0A || c == 0x0D || c == 0x09 || c == 0x20 {
-                    if !lastSpace { out.append(0x20) }
-                    lastSpace = true
-                } else {
-                    out.append(c)
-                    lastSpace = false
+        let ellipsis: [UInt8] = Array("…".utf8)
+        // At most: the bytes, a bracket pair per mark, an ellipsis and a space at each end.
+        let capacity = (end - start) + 2 * marks.count + 2 * (ellipsis.count + 1)
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+            var n = 0
+            @inline(__always) func put(_ c: UInt8) {
+                out[n] = c
+                n &+= 1
+            }
+            if start > 0 {
+                for c in ellipsis { put(c) }
+                put(0x20)
+            }
+            @inline(__always) func plain(_ from: Int, _ to: Int) {
+                var lastSpace = false
+                var k = from
+                while k < to {
+                    let c = b[k]
+                    if c == 0x0A || c == 0x0D || c == 0x09 || c == 0x20 {
+                        if !lastSpace { put(0x20) }
+                        lastSpace = true
+                    } else {
+                        put(c)
+                        lastSpace = false
+                    }
+                    k &+= 1
                 }
             }
-        }
-        while m < marks.count {
-            let (s, e) = marks[m]
-            if s < i { m += 1; continue }
-            // Adjacent matches separated only by spaces share one bracket pair.
-            let gapIsSpace = open && b[i..<s].allSatisfy { $0 == 0x20 }
-            if open && !gapIsSpace {
-                out.append(UInt8(ascii: "]"))
-                open = false
+            var i = start
+            var open = false
+            for (s, e) in marks where s >= i {
+                // Adjacent matches separated only by spaces share one bracket pair.
+                var gapIsSpace = open
+                if open {
+                    var k = i
+                    while k < s {
+                        if b[k] != 0x20 { gapIsSpace = false; break }
+                        k += 1
+                    }
+                }
+                if open && !gapIsSpace {
+                    put(UInt8(ascii: "]"))
+                    open = false
+                }
+                plain(i, s)
+                if !open {
+                    put(UInt8(ascii: "["))
+                    open = true
+                }
+                plain(s, e)
+                i = e
             }
-            plain(i, s)
-            if !open {
-                out.append(UInt8(ascii: "["))
-                open = true
+            if open { put(UInt8(ascii: "]")) }
+            plain(i, end)
+            if end < b.count {
+                put(0x20)
+                for c in ellipsis { put(c) }
             }
-            plain(s, e)
-            i = e
-            m += 1
+            written = n
         }
-        if open { out.append(UInt8(ascii: "]")) }
-        plain(i, end)
-        if end < b.count { out.append(contentsOf: " …".utf8) }
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -177,8 +205,9 @@ struct SnippetLocator {
     enum Start: Equatable {
         /// The postings do not tell: analyze from the start of the text.
         case unknown
-        /// From this byte offset, a token start just before the words' best window.
-        case at(Int)
+        /// From this byte offset, a token start just before the words' best window, which
+        /// ends by token `until` counted from there (0 the token at the offset).
+        case at(Int, until: Int32)
         /// None of the query's words is in the text (the document matched on its title
         /// or its entities): nothing to analyze.
         case absent
@@ -197,15 +226,22 @@ struct SnippetLocator {
     static let window: Int32 = 32
     static let margin: Int32 = 12
 
-    /// `exhaustive`: `terms` (stems) and `surfaces` (surface forms of prefix expansions)
-    /// are all the words the snippet highlights (no prefix had its expansions cut short).
-    init(segments: [SegmentReader], terms: Set<String>, surfaces: Set<String> = [], exhaustive: Bool) {
+    /// `terms`: the query's stems (looked up here); `expansions`: the terms its prefixes
+    /// expanded to, with their postings already found (stems and surface forms).
+    /// `exhaustive`: these are all the words the snippet highlights (no prefix had its
+    /// expansions cut short).
+    init(segments: [SegmentReader], terms: Set<String>, expansions: [TermLeaf] = [], exhaustive: Bool) {
         self.segments = segments
-        self.exhaustive = exhaustive && !(terms.isEmpty && surfaces.isEmpty)
+        self.exhaustive = exhaustive && !(terms.isEmpty && expansions.isEmpty)
+        // In a fixed order (the window's ties are broken by term order).
         let stems = terms.sorted()
-        let forms = surfaces.sorted()
-        infos = segments.map { s in stems.compactMap { s.lookup(.body, $0) } }
-        surfaceInfos = segments.map { s in forms.compactMap { s.lookup(.surface, $0) } }
+        let expandedStems = expansions.filter { $0.field == .body && !terms.contains($0.text) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        let expandedSurfaces = expansions.filter { $0.field == .surface }
+        infos = segments.enumerated().map { i, s in
+            stems.compactMap { s.lookup(.body, $0) } + expandedStems.compactMap { $0.infos[i] }
+        }
+        surfaceInfos = segments.indices.map { i in expandedSurfaces.compactMap { $0.infos[i] } }
     }
 
     /// When no stem of the query is at a known place of the text: none of its words is in
@@ -251,6 +287,11 @@ struct SnippetLocator {
                 best = (distinct, count, found[lo].position)
             }
         }
-        return .at(checkpoints.positions.isEmpty ? 0 : checkpoints.restart(atOrBefore: best.first - SnippetLocator.margin).offset)
+        let restart = checkpoints.positions.isEmpty ? (offset: 0, position: Int32(0))
+            : checkpoints.restart(atOrBefore: best.first - SnippetLocator.margin)
+        // The window's last position, plus a margin: a compound's parts and a multi-word
+        // term may sit a few positions past the stem that was found.
+        let until = best.first - restart.position + SnippetLocator.window + SnippetLocator.margin
+        return .at(restart.offset, until: until)
     }
 }
