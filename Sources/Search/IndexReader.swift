@@ -131,7 +131,7 @@ public final class IndexReader: @unchecked Sendable {
         for (i, segment) in segments.enumerated() {
             let searcher = SegmentSearcher(segment: segment, index: i, deletions: deletions[i], body: bodyBM25, title: titleBM25, scratch: scratch[i])
             if let leaves = disjunction {
-                var floor = heap.count < k ? -Float.infinity : heap.min!.score
+                var floor = heap.count < k ? -Float.infinity : heap.min?.score ?? .infinity
                 let dels = deletions[i].flatMap { $0.count > 0 ? $0 : nil }
                 var deleted = 0
                 let visited = searcher.forEachAnyTerm(leaves) { doc, score in
@@ -157,7 +157,7 @@ public final class IndexReader: @unchecked Sendable {
             total += live.count
             if k > 0 {
                 // Most documents lose against the k-th best score: compare the float first.
-                var floor = heap.count < k ? -Float.infinity : heap.min!.score
+                var floor = heap.count < k ? -Float.infinity : heap.min?.score ?? .infinity
                 live.docs.withUnsafeBufferPointer { docs in
                     live.scores.withUnsafeBufferPointer { scores in
                         for j in 0..<docs.count where heap.count < k || scores[j] >= floor {

@@ -158,6 +158,12 @@ struct QuerySemanticsTests {
         let all = try r.search("eau OR budget", limit: 10)
         let second = try r.search("eau OR budget", limit: 2, offset: 2)
         #expect(sources(second) == Array(sources(all)[2..<min(4, all.hits.count)]))
+        // No page at all: the totals alone, for every kind of query.
+        for q in ["eau", "eau OR budget", "eau*", "\"eau potable\"", "eau budget", "eau -budget"] {
+            let counted = try r.search(q, limit: 0)
+            #expect(counted.hits.isEmpty)
+            #expect(counted.total == (try r.search(q, limit: 100)).total)
+        }
         #expect(throws: QuerySyntaxError.self) { try r.search("(eau OR budget") }
         #expect(throws: QuerySyntaxError.self) { try r.search("\"eau potable") }
         // Words people type are never syntax.

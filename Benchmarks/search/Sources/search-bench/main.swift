@@ -4,7 +4,7 @@ import Foundation
 import Search
 
 // search-bench index CORPUS.jsonl DIR [--memory MB] [--entities on|off]
-// search-bench query DIR QUERIES.txt OUT.json [--reps N]
+// search-bench query DIR QUERIES.txt OUT.json [--reps N] [--limit K]
 
 func fail(_ s: String) -> Never {
     FileHandle.standardError.write(Data((s + "\n").utf8))
@@ -51,8 +51,10 @@ case "index":
     print("{\"engine\": \"cooplex\", \"docs\": \(n), \"seconds\": \(seconds), \"entities\": \(entitiesOn), \"memory_mb\": \(memory >> 20), \"segments\": \(stats.segments), \"terms\": \(stats.terms), \"bytes\": \(stats.bytesOnDisk), \"index_bytes\": \(stats.indexBytes), \"store_bytes\": \(stats.storeBytes)}")
 
 case "query":
-    guard args.count >= 4 else { fail("usage: search-bench query DIR QUERIES OUT.json [--reps N]") }
+    guard args.count >= 4 else { fail("usage: search-bench query DIR QUERIES OUT.json [--reps N] [--limit K]") }
     let reps = Int(option("--reps", args) ?? "10")!
+    // --limit 0: totals only, no hit fetched (what the hits and their snippets cost).
+    let limit = Int(option("--limit", args) ?? "10")!
     let t0 = now()
     let reader = try IndexReader.open(directory: args[1])
     let openSeconds = now() - t0
@@ -73,7 +75,7 @@ case "query":
     for _ in 0..<reps {
         for (i, (_, q)) in queries.enumerated() {
             let t = now()
-            _ = try reader.search(q, limit: 10)
+            _ = try reader.search(q, limit: limit)
             samples[i].append((now() - t) * 1000)
         }
     }
