@@ -199,6 +199,23 @@ struct QuerySemanticsTests {
         #expect(one.snippet.hasPrefix("… ") && one.snippet.hasSuffix(" …"))
     }
 
+    /// A snippet cut inside the text starts on a word, even where lines end with a space.
+    @Test func snippetStartsOnAWord() {
+        let analyzer = FrenchAnalyzer()
+        let builder = SnippetBuilder(analyzer: analyzer, terms: Set(analyzer.terms("convention")), prefixes: [])
+        for n in [3, 7, 12, 20, 33] {
+            var text = (1...n).map { "Ligne \($0) du texte. \n" }.joined() + "La convention est signée. \n"
+                + (1...40).map { "Suite \($0). \n" }.joined()
+            let (snippet, _) = text.withUTF8 { builder.snippet(of: $0) }
+            #expect(snippet.contains("[convention]"))
+            #expect(!snippet.contains("  "), "\(snippet)")
+        }
+        // A text ending in white space is not cut there.
+        var short = "La convention est signée. \n\n"
+        let (whole, _) = short.withUTF8 { builder.snippet(of: $0) }
+        #expect(whole == "La [convention] est signée.")
+    }
+
     /// The located window bounds the snippet's analysis: a later place of the text with more
     /// of the words is not looked for once the window the postings chose has ended.
     @Test func locatedSnippetStopsAtItsWindow() {

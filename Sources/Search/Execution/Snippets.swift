@@ -98,16 +98,40 @@ struct SnippetBuilder {
         let slack = max(0, width - (last - first))
         var start = cutStart(b, target: max(0, first - slack / 3))
         if start > first { start = first }
-        let end = cutEnd(b, from: last, target: min(b.count, max(last, start + width)))
+        // Not on white space (a line break after the space the cut found).
+        while start < first, SnippetBuilder.isSpace(b[start]) { start += 1 }
+        let end = trimmedEnd(b, from: last, cutEnd(b, from: last, target: min(b.count, max(last, start + width))))
         let inside = matches.filter { $0.start >= start && $0.end <= end }.map { ($0.start, $0.end) }
-        return (render(b, start, end, inside), first)
+        return (render(b, start, end, inside, cut: SnippetBuilder.hasWords(b, after: end)), first)
     }
 
     /// The text's first `width` bytes, cut at a word: the snippet of a document whose
     /// text holds none of the query's words (it matched on its title or its entities).
     func opening(of b: UnsafeBufferPointer<UInt8>) -> (text: String, offset: Int) {
-        let end = cutEnd(b, from: 0, target: min(b.count, width))
-        return (render(b, 0, end, []), 0)
+        let end = trimmedEnd(b, from: 0, cutEnd(b, from: 0, target: min(b.count, width)))
+        return (render(b, 0, end, [], cut: SnippetBuilder.hasWords(b, after: end)), 0)
+    }
+
+    @inline(__always) private static func isSpace(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09
+    }
+
+    /// Whether anything but white space follows `end` (the snippet is then marked as cut).
+    private static func hasWords(_ b: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
+        var k = end
+        while k < b.count {
+            if !isSpace(b[k]) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// `end` moved back over white space (not before `from`): the " …" of a cut text
+    /// follows a word.
+    private func trimmedEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int, _ end: Int) -> Int {
+        var e = end
+        while e > from, SnippetBuilder.isSpace(b[e - 1]) { e -= 1 }
+        return e
     }
 
     /// Moves back to the start of a word.
@@ -131,8 +155,9 @@ struct SnippetBuilder {
     }
 
     /// The text between `start` and `end` with runs of white space as one space, each mark
-    /// in brackets (marks separated by spaces only share one pair), "…" where cut.
-    private func render(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ marks: [(Int, Int)]) -> String {
+    /// in brackets (marks separated by spaces only share one pair), "…" where cut (before:
+    /// `start` > 0; after: `cut`).
+    private func render(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ marks: [(Int, Int)], cut: Bool) -> String {
         let ellipsis: [UInt8] = Array("…".utf8)
         // At most: the bytes, a bracket pair per mark, an ellipsis and a space at each end.
         let capacity = (end - start) + 2 * marks.count + 2 * (ellipsis.count + 1)
@@ -187,7 +212,7 @@ struct SnippetBuilder {
             }
             if open { put(UInt8(ascii: "]")) }
             plain(i, end)
-            if end < b.count {
+            if cut {
                 put(0x20)
                 for c in ellipsis { put(c) }
             }
@@ -224,7 +249,7 @@ struct SnippetLocator {
     private let exhaustive: Bool
     /// Positions of a window (about a snippet's width), and of margin kept before it.
     static let window: Int32 = 32
-    static let margin: Int32 = 12
+    static let margin: Int32 = 4
 
     /// `terms`: the query's stems (looked up here); `expansions`: the terms its prefixes
     /// expanded to, with their postings already found (stems and surface forms).

@@ -337,7 +337,7 @@ final class SegmentBuilder {
     }
 
     /// Tokens between two snippet restart points.
-    static let checkpointInterval: Int32 = 64
+    static let checkpointInterval: Int32 = 16
 
     private func store(_ document: StoredDocument, _ checkpoints: TextCheckpoints) {
         var record = ByteWriter()
