@@ -176,7 +176,7 @@ struct SnippetBuilder {
                 var k = from
                 while k < to {
                     let c = b[k]
-                    if c == 0x0A || c == 0x0D || c == 0x09 || c == 0x20 {
+                    if SnippetBuilder.isSpace(c) {
                         if !lastSpace { put(0x20) }
                         lastSpace = true
                     } else {
