@@ -4,8 +4,9 @@ import Foundation
 
 /// Worker threads that analyze and invert queued documents, each into its own segment
 /// builder; a builder that outgrows its share of the memory budget is written out as a
-/// segment by its worker. The queue is bounded so `enqueue` blocks instead of buffering
-/// without limit.
+/// segment by its worker. Documents travel in batches (one lock and one wake-up per batch,
+/// not per document); the queue is bounded so `enqueue` blocks instead of buffering without
+/// limit.
 final class IndexingPool: @unchecked Sendable {
     struct Job {
         var document: Document
@@ -22,7 +23,7 @@ final class IndexingPool: @unchecked Sendable {
     }
 
     private let condition = NSCondition()
-    private var queue: [Job] = []
+    private var queue: [[Job]] = []
     private var queueHead = 0
     private var busy = 0
     private var stopping = false
@@ -32,10 +33,17 @@ final class IndexingPool: @unchecked Sendable {
     private var threads: [Thread] = []
     private let budgetPerWorker: Int
     private let directory: String
-    private let maxQueue = 512
-    /// Text bytes waiting in the queue, at most `maxQueueBytes` (but always one document).
+    /// Batches waiting, at most `maxQueue`.
+    private let maxQueue = 16
+    /// Text bytes waiting in the queue, at most `maxQueueBytes` (but always one batch).
     private var queuedBytes = 0
     private let maxQueueBytes = 16 << 20
+    /// The batch being filled by the caller (not yet visible to the workers).
+    private var pending: [Job] = []
+    private var pendingBytes = 0
+    /// A batch is handed over at this many documents or text bytes.
+    static let batchDocuments = 32
+    static let batchBytes = 256 << 10
     private var nameCounter = 0
     private let namePrefix: String
 
@@ -66,21 +74,38 @@ final class IndexingPool: @unchecked Sendable {
         return "s\(namePrefix)_\(nameCounter)"
     }
 
+    /// Queues one document (called from one thread, the writer's).
     func enqueue(_ job: Job) {
         if inline {
-            perform(job, worker: 0)
+            perform([job], worker: 0)
             return
         }
-        let bytes = job.document.text.utf8.count
+        pending.append(job)
+        pendingBytes += job.document.text.utf8.count
+        if pending.count >= Self.batchDocuments || pendingBytes >= Self.batchBytes { handOver() }
+    }
+
+    /// Moves the batch being filled to the queue, waiting while the queue is full.
+    private func handOver() {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        let bytes = pendingBytes
+        pending = []
+        pending.reserveCapacity(Self.batchDocuments)
+        pendingBytes = 0
         condition.lock()
         // Bounded by count and by bytes (a few huge documents must not fill the memory).
         while queue.count > queueHead && (queue.count - queueHead >= maxQueue || queuedBytes + bytes > maxQueueBytes) {
             condition.wait()
         }
-        queue.append(job)
+        queue.append(batch)
         queuedBytes += bytes
         condition.broadcast()
         condition.unlock()
+    }
+
+    private static func textBytes(_ batch: [Job]) -> Int {
+        batch.reduce(0) { $0 + $1.document.text.utf8.count }
     }
 
     private func run(worker: Int) {
@@ -91,42 +116,48 @@ final class IndexingPool: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let job = queue[queueHead]
+            let batch = queue[queueHead]
+            queue[queueHead] = []
             queueHead += 1
-            queuedBytes -= job.document.text.utf8.count
-            if queueHead > 4096, queueHead * 2 > queue.count {
+            queuedBytes -= Self.textBytes(batch)
+            if queueHead > 256, queueHead * 2 > queue.count {
                 queue.removeFirst(queueHead)
                 queueHead = 0
             }
             busy += 1
             condition.broadcast()
             condition.unlock()
-            perform(job, worker: worker)
+            perform(batch, worker: worker)
         }
     }
 
-    /// Analyzes and inverts one job into the worker's builder; writes the builder out as a
-    /// segment when it outgrows its budget.
-    private func perform(_ job: Job, worker: Int) {
+    /// Analyzes and inverts a batch into the worker's builder; writes the builder out as
+    /// a segment whenever it outgrows its budget.
+    private func perform(_ batch: [Job], worker: Int) {
         condition.lock()
-        let builder = builders[worker]
+        var builder = builders[worker]
         condition.unlock()
 
-        var entities = job.entities
-        if let r = job.recognizer {
-            entities += r.recognize(job.document)
-            entities.sort { ($0.start, $0.end) < ($1.start, $1.end) }
-        }
-        builder.add(job.document, entities: entities, fileHash: job.fileHash)
-        var result: Flushed? = nil
+        var results: [Flushed] = []
         var error: Error? = nil
-        if builder.memoryBytes > budgetPerWorker {
-            do { result = try write(builder) } catch let e { error = e }
+        for job in batch {
+            var entities = job.entities
+            if let r = job.recognizer {
+                entities += r.recognize(job.document)
+                entities.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+            }
+            builder.add(job.document, entities: entities, fileHash: job.fileHash)
+            if builder.memoryBytes > budgetPerWorker, error == nil {
+                do { results.append(try write(builder)) } catch let e { error = e }
+                builder = SegmentBuilder()
+                condition.lock()
+                builders[worker] = builder
+                condition.unlock()
+            }
         }
 
         condition.lock()
-        if result != nil || error != nil { builders[worker] = SegmentBuilder() }
-        if let result { flushed.append(result) }
+        flushed.append(contentsOf: results)
         if let error, failure == nil { failure = error }
         if !inline { busy -= 1 }
         condition.broadcast()
@@ -141,6 +172,7 @@ final class IndexingPool: @unchecked Sendable {
 
     /// Waits until every queued document has been processed.
     func drain() {
+        handOver()
         condition.lock()
         while queue.count > queueHead || busy > 0 { condition.wait() }
         condition.unlock()
