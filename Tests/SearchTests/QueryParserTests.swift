@@ -148,6 +148,10 @@ struct QueryParserTests {
         ("", 1, "requête vide"),
         ("   ", 1, "requête vide"),
         ("été coopération (", 17, "parenthèse ouvrante sans parenthèse fermante"),
+        // Columns count characters: a decomposed "é" (e + U+0301) and a CR LF are one each.
+        ("e\u{301}te\u{301} coopération (", 17, "parenthèse ouvrante sans parenthèse fermante"),
+        ("eau\r\nOR", 5, "« OR » doit être suivi d’un terme"),
+        ("eau\tOR\u{A0}", 5, "« OR » doit être suivi d’un terme"),
     ])
     func errors(_ q: String, _ column: Int, _ message: String) {
         let error = failure(q)

@@ -228,4 +228,56 @@ struct QuerySemanticsTests {
         let (whole, _) = text.withUTF8 { builder.snippet(of: $0, from: 0, located: true) }
         #expect(whole.contains("[budget] de la [numismatique]"))
     }
+
+    /// Words whose first letter no query term has are counted, not analyzed: the snippets
+    /// of real texts come out the same as with every word analyzed, for words, accented and
+    /// capitalized forms, compounds, elisions, legal and numbered references and prefixes,
+    /// located or not.
+    @Test func skippedWordsLeaveSnippetsUnchanged() throws {
+        let analyzer = FrenchAnalyzer()
+        var texts = [
+            try String(contentsOfFile: packageRoot.appendingPathComponent("Corpus/publications/brochure-30-ans-cooperation-decentralisee.txt").path, encoding: .utf8),
+        ]
+        let conventions = packageRoot.appendingPathComponent("Corpus/conventions")
+        for name in try FileManager.default.contentsOfDirectory(atPath: conventions.path).sorted() where name.hasSuffix(".txt") {
+            texts.append(try String(contentsOfFile: conventions.appendingPathComponent(name).path, encoding: .utf8))
+        }
+        for line in try String(contentsOfFile: packageRoot.appendingPathComponent("Tests/Fixtures/text/bench-sample.jsonl").path, encoding: .utf8)
+            .split(separator: "\n").prefix(200)
+        {
+            // (The fixture also holds a malformed line, skipped here.)
+            let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+            if let text = object?["text"] as? String { texts.append(text) }
+        }
+        let queries: [(terms: String, prefixes: [String])] = [
+            ("coopération décentralisée", []), ("Oudin-Santini", []), ("l'État", []), ("L. 1115-1", []),
+            ("collectivités territoriales", []), ("commune", ["départem"]), ("", ["coop"]), ("", ["intercommun"]),
+            ("loi 2005-95", []), ("1 %", []), ("aide au développement", ["solidar"]), ("Maroc Sénégal", []),
+        ]
+        var compared = 0
+        for q in queries {
+            var skipping = SnippetBuilder(analyzer: analyzer, terms: Set(analyzer.terms(q.terms)), prefixes: q.prefixes)
+            var analyzing = skipping
+            analyzing.skipsUnwantedWords = false
+            #expect(skipping.skipsUnwantedWords)
+            for var text in texts {
+                text.withUTF8 { b in
+                    #expect(skipping.snippet(of: b) == analyzing.snippet(of: b))
+                    for from in stride(from: 0, to: b.count, by: max(1, b.count / 7)) {
+                        // A restart point is a token start: the byte after a space.
+                        var start = from
+                        while start > 0, b[start - 1] != 0x20 { start -= 1 }
+                        for until: Int32 in [8, 40] {
+                            #expect(
+                                skipping.snippet(of: b, from: start, located: true, until: until)
+                                    == analyzing.snippet(of: b, from: start, located: true, until: until))
+                            compared += 1
+                        }
+                    }
+                }
+            }
+            skipping.skipsUnwantedWords = true
+        }
+        #expect(compared > 1000)
+    }
 }

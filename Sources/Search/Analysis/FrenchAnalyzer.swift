@@ -72,13 +72,43 @@ public final class FrenchAnalyzer {
     }
 
     /// As `analyze(_:emit:)`, but stops at the next token once `stop` is set to true (by
-    /// `emit`, typically): snippets need not analyze the rest of a long document.
+    /// `emit`, typically): snippets need not analyze the rest of a long document. With
+    /// `filter`, a plain word (no apostrophe or hyphen) starting with an ASCII byte whose
+    /// lower case the filter rejects takes its position without being analyzed (see
+    /// `TermFilter`).
     func analyze(
-        _ text: UnsafeBufferPointer<UInt8>, stop: UnsafeMutablePointer<Bool>,
+        _ text: UnsafeBufferPointer<UInt8>, stop: UnsafeMutablePointer<Bool>, filter: TermFilter? = nil,
         emit: (_ term: UnsafeBufferPointer<UInt8>, _ kind: TermKind, _ position: Int32, _ start: Int32, _ end: Int32) -> Void
     ) {
-        _ = run(text, firstPosition: 0, stop: stop) { term, kind, position, start, end, _, _ in
+        _ = run(text, firstPosition: 0, stop: stop, filter: filter) { term, kind, position, start, end, _, _ in
             emit(term, kind, position, start, end)
+        }
+    }
+
+    /// Which words a caller needs the terms of, judged on their first byte: a plain word's
+    /// terms (stem and surface form) begin with its first byte folded to lower case, since
+    /// folding keeps an ASCII letter and stemming only changes a word's end. A snippet
+    /// looks for a few query terms; the other words only need their positions counted, and
+    /// skipping their analysis skips a look-up in the (large) analysis cache.
+    struct TermFilter {
+        /// Per ASCII byte, whether a word starting with it may hold a wanted term.
+        let accepts: UnsafePointer<Bool>
+        /// A skipped word past this position or starting past this byte offset (read at
+        /// each skipped word) ends the analysis, as a word analyzed there would.
+        var maxPosition: Int32
+        var maxStart: UnsafePointer<Int>
+
+        /// The `accepts` table for terms starting with these bytes (upper and lower case
+        /// of a letter both accepted); nil when every word must be analyzed (a term
+        /// starting with a non-ASCII byte, or an empty one).
+        static func table(firstBytesOf wanted: [[UInt8]]) -> [Bool]? {
+            var accepts = [Bool](repeating: false, count: 128)
+            for t in wanted {
+                guard let b = t.first, b < 0x80 else { return nil }
+                accepts[Int(b)] = true
+                if b >= 0x61 && b <= 0x7A { accepts[Int(b - 0x20)] = true }
+            }
+            return accepts
         }
     }
 
@@ -159,7 +189,7 @@ public final class FrenchAnalyzer {
     @inline(__always)
     private func run(
         _ text: UnsafeBufferPointer<UInt8>, firstPosition: Int32, stop: UnsafeMutablePointer<Bool>? = nil,
-        emit: InternalEmit
+        filter: TermFilter? = nil, emit: InternalEmit
     ) -> Int32 {
         guard let p = text.baseAddress, text.count > 0 else { return firstPosition }
         let n = text.count
@@ -174,9 +204,10 @@ public final class FrenchAnalyzer {
 
             /// The end of the token starting at `i`, and whether it holds only digits and
             /// decimal marks.
-            @inline(__always) func scan(_ from: Int) -> (end: Int, numeric: Bool) {
+            @inline(__always) func scan(_ from: Int) -> (end: Int, numeric: Bool, joined: Bool) {
                 var j = from
                 var numeric = true
+                var joined = false
                 var previousDigit = false
                 while j < n {
                     let (c, l) = classAt(j)
@@ -190,6 +221,7 @@ public final class FrenchAnalyzer {
                     } else if c == .apostrophe || c == .hyphen {
                         guard j + l < n, isWord(classAt(j + l).0) else { break }
                         numeric = false
+                        joined = true
                         previousDigit = false
                         j += l
                     } else if c == .decimalMark && previousDigit && j + 1 < n && p[j + 1] &- 0x30 < 10 {
@@ -198,7 +230,7 @@ public final class FrenchAnalyzer {
                         break
                     }
                 }
-                return (j, numeric)
+                return (j, numeric, joined)
             }
 
             /// Skips up to 3 spaces (plain, no-break, narrow no-break, thin).
@@ -224,7 +256,7 @@ public final class FrenchAnalyzer {
                 }
                 if let stop, stop.pointee { break }
                 let start = i
-                let (end, numeric) = scan(i)
+                let (end, numeric, joined) = scan(i)
                 let length = end - start
 
                 if length == 1 {
@@ -280,6 +312,13 @@ public final class FrenchAnalyzer {
                     continue
                 }
 
+                if let filter, !joined, p[start] < 0x80, !filter.accepts[Int(p[start])] {
+                    // A plain word, one position, none of whose terms is wanted.
+                    if position > filter.maxPosition || start > filter.maxStart.pointee { break }
+                    position += 1
+                    i = end
+                    continue
+                }
                 // Everything else: the cached analysis of the token's bytes.
                 let key = p + start
                 let h = AnalysisCache.hash(key, length)

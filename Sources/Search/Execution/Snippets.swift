@@ -8,11 +8,22 @@ struct SnippetBuilder {
     private let terms: [[UInt8]]
     private let prefixes: [[UInt8]]
     var width = 220
+    /// Which words can hold a query term, by their first byte (see
+    /// `FrenchAnalyzer.TermFilter`); nil: every word is analyzed.
+    private var firstBytes: [Bool]?
 
     init(analyzer: FrenchAnalyzer, terms: Set<String>, prefixes: [String]) {
         self.analyzer = analyzer
         self.terms = terms.map { Array($0.utf8) }
         self.prefixes = prefixes.map { Array($0.utf8) }
+        firstBytes = FrenchAnalyzer.TermFilter.table(firstBytesOf: self.terms + self.prefixes)
+    }
+
+    /// Whether words that cannot hold a query term are skipped unanalyzed (tests compare
+    /// the snippets with and without).
+    var skipsUnwantedWords: Bool {
+        get { firstBytes != nil }
+        set { firstBytes = newValue ? FrenchAnalyzer.TermFilter.table(firstBytesOf: terms + prefixes) : nil }
     }
 
     /// Index of the query term `term` equals (stems) or starts with (prefixes), else nil.
@@ -60,11 +71,20 @@ struct SnippetBuilder {
         var stopAt = Int.max
         let stop = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
         stop.initialize(to: false)
-        defer { stop.deallocate() }
+        // `stopAt` in the analyzed slice's offsets, for the words the filter skips.
+        let localStopAt = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        localStopAt.initialize(to: Int.max)
+        defer {
+            stop.deallocate()
+            localStopAt.deallocate()
+        }
         let from = max(0, min(from, b.count))
         if wanted > 0 {
             let limit = located ? until : .max
-            analyzer.analyze(UnsafeBufferPointer(rebasing: b[from...]), stop: stop) { term, kind, position, localStart, localEnd in
+            firstBytes.withOptionalBuffer { accepts in
+            let filter = accepts.map { FrenchAnalyzer.TermFilter(accepts: $0, maxPosition: limit, maxStart: localStopAt) }
+            analyzer.analyze(UnsafeBufferPointer(rebasing: b[from...]), stop: stop, filter: filter) {
+                term, kind, position, localStart, localEnd in
                 let start = Int(localStart) + from
                 let end = Int(localEnd) + from
                 if start > stopAt || position > limit {
@@ -89,7 +109,9 @@ struct SnippetBuilder {
                 }
                 if best.distinct == wanted && stopAt == Int.max {
                     stopAt = located ? matches[best.first].start + width : end + SnippetBuilder.lookahead
+                    localStopAt.pointee = stopAt - from
                 }
+            }
             }
         }
         if matches.isEmpty { return opening(of: b) }
@@ -318,5 +340,15 @@ struct SnippetLocator {
         // term may sit a few positions past the stem that was found.
         let until = best.first - restart.position + SnippetLocator.window + SnippetLocator.margin
         return .at(restart.offset, until: until)
+    }
+}
+
+extension Optional where Wrapped == [Bool] {
+    /// Calls `body` with the array's storage, or nil.
+    fileprivate func withOptionalBuffer<R>(_ body: (UnsafePointer<Bool>?) -> R) -> R {
+        switch self {
+        case .some(let a): return a.withUnsafeBufferPointer { body($0.baseAddress) }
+        case .none: return body(nil)
+        }
     }
 }

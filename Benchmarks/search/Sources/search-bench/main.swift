@@ -3,7 +3,7 @@ import Extraction
 import Foundation
 import Search
 
-// search-bench index CORPUS.jsonl DIR [--memory MB] [--entities on|off]
+// search-bench index CORPUS.jsonl DIR [--memory MB] [--entities on|off] [--merge]
 // search-bench query DIR QUERIES.txt OUT.json [--reps N] [--limit K]
 
 func fail(_ s: String) -> Never {
@@ -45,6 +45,7 @@ case "index":
         n += 1
     }
     try writer.commit()
+    if args.contains("--merge") { try writer.forceMerge() }
     writer.close()
     let seconds = now() - started
     let stats = try IndexReader.open(directory: dir).statistics()
