@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Extraction
@@ -46,5 +47,47 @@ struct TextNormalizerTests {
     func passThrough() {
         let text = "Sa’a — « Hébron » ► 7,5 M€ · Œuvre ŒIL 北京 Δ"
         #expect(TextNormalizer.normalize(text) == text)
+    }
+
+    /// The shortcut that returns French text as it is agrees with the full pass: whenever it
+    /// says "unchanged", the full pass copies every byte and composes nothing. Checked on
+    /// the shipped corpus and on random mixes of the characters each case handles.
+    @Test("Text already normalized is recognized exactly")
+    func normalizedShortcutAgrees() throws {
+        func agrees(_ text: String) -> Bool {
+            var copy = text
+            return copy.withUTF8 { b in
+                var out: [UInt8] = []
+                let composes = TextNormalizer.normalize(b, into: &out)
+                let unchanged = !composes && out.elementsEqual(b)
+                return TextNormalizer.isNormalized(b) ? unchanged : true
+            }
+        }
+        var texts: [String] = []
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for folder in ["Corpus/conventions", "Corpus/publications"] {
+            let dir = root.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".txt") {
+                texts.append(try String(contentsOfFile: dir.appendingPathComponent(name).path, encoding: .utf8))
+            }
+        }
+        #expect(texts.count >= 5)
+        let french = texts.filter { var c = $0; return c.withUTF8 { TextNormalizer.isNormalized($0) } }
+        #expect(!french.isEmpty, "the shortcut recognizes ordinary French text")
+        for t in texts { #expect(agrees(t)) }
+        let palette: [Unicode.Scalar] = [
+            "a", "E", " ", "\n", "\t", "\r", "\u{7F}", "\u{1}", "é", "È", "ç", "œ", "ÿ", "\u{A0}", "\u{AD}", "\u{85}", "°", "«", "»",
+            "\u{300}", "\u{301}", "\u{370}", "α", "Ж", "\u{1680}", "\u{1E9E}", "\u{1EA0}", "\u{1100}", "\u{2002}", "\u{200B}",
+            "\u{200E}", "\u{2019}", "\u{2014}", "\u{2026}", "\u{2028}", "\u{202F}", "\u{2060}", "\u{2066}", "\u{20AC}", "\u{20D0}",
+            "\u{2126}", "\u{212B}", "\u{2329}", "\u{3000}", "\u{3042}", "\u{4E00}", "\u{FB01}", "\u{FB06}", "\u{FEFF}", "\u{FFF9}",
+            "\u{FE20}", "\u{FF21}", "\u{E000}", "\u{1F600}",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...6, using: &generator) { s.append(palette.randomElement(using: &generator)!) }
+            let text = String(s)
+            #expect(agrees(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 }

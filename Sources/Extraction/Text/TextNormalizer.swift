@@ -11,7 +11,7 @@ public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         var copy = text
         return copy.withUTF8 { bytes in
-            if isClean(bytes) { return text }
+            if isClean(bytes) || isNormalized(bytes) { return text }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             let needsComposition = normalize(bytes, into: &out)
@@ -126,6 +126,52 @@ public enum TextNormalizer {
     ]
 
     /// ASCII without control characters other than LF and TAB: nothing to do.
+    /// Whether `normalize(_:into:)` would copy `bytes` unchanged and ask for no composition:
+    /// French text (accented Latin letters, typographic quotes and dashes, « », °, €) is
+    /// returned as it is, without being copied or decoded again. Mirrors the cases of
+    /// `normalize(_:into:)`; a test checks the two agree.
+    static func isNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b < 0x20 && b != 0x0A && b != 0x09 || b == 0x7F { return false }
+                i += 1
+                continue
+            }
+            let length = UTF8Class.sequenceLength(b)
+            guard length > 1, i + length <= n else { return false }
+            let c1 = bytes[i + 1]
+            switch b {
+            case 0xC2:
+                if c1 == 0xA0 || c1 == 0xAD || c1 < 0xA0 { return false }
+            case 0xC3...0xCB:
+                break
+            case 0xE1:
+                if c1 < 0xB8 || c1 > 0xBB { return false }
+            case 0xE2:
+                let scalar = 0x2000 | (UInt32(c1 & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                switch scalar {
+                case 0x2000...0x200F, 0x2028, 0x2029, 0x202A...0x202F, 0x205F, 0x2060, 0x2066...0x2069,
+                    0x20D0...0x20FF, 0x2126, 0x212A, 0x212B, 0x2329...0x232A:
+                    return false
+                default:
+                    break
+                }
+            case 0xEF:
+                let c2 = bytes[i + 2]
+                if c1 < 0xAC || c1 == 0xAC || c1 == 0xB8 { return false }
+                if c1 == 0xBB && c2 == 0xBF { return false }
+                if c1 == 0xBF && c2 >= 0xB9 && c2 <= 0xBB { return false }
+            default:
+                return false
+            }
+            i += length
+        }
+        return true
+    }
+
     @inline(__always)
     static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for b in bytes {
@@ -136,7 +182,7 @@ public enum TextNormalizer {
 
     /// Normalizes UTF-8 bytes into a String (NFC included).
     public static func normalizedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if isClean(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        if isClean(bytes) || isNormalized(bytes) { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         let needsComposition = normalize(bytes, into: &out)
