@@ -1,4 +1,5 @@
 import Entities
+import Extraction
 import Foundation
 import Testing
 @testable import Search
@@ -187,5 +188,39 @@ struct IndexWriterTests {
         #expect(r.documentCount == 3000)
         #expect(try r.search("ref2999").total == 1)
         #expect(try r.search("commune").total > 2500)
+    }
+
+    /// Ids come back exactly as given, whether stored as the 32 bytes of a SHA-256 hex id
+    /// (with an item equal to the id, another item, or none) or as text (any other id,
+    /// upper-case hex included), in hits and in the full stored document.
+    @Test func documentIdsRoundTrip() throws {
+        let index = TemporaryIndex()
+        defer { index.remove() }
+        let hash = SHA256.hex(of: Array("a".utf8))
+        let other = SHA256.hex(of: Array("b".utf8))
+        let third = SHA256.hex(of: Array("c".utf8))
+        let cases: [(id: String, item: String?)] = [
+            (hash, hash), (other, "article-12"), (third, nil), (hash.uppercased(), nil), ("mon-id-à-moi", "x"), ("", nil),
+            (String(hash.dropLast()) + "g", nil),
+        ]
+        let w = try IndexWriter(directory: index.path)
+        for (i, c) in cases.enumerated() {
+            let doc = Document(id: c.id, source: "s\(i).txt", item: c.item, format: .text, title: "titre", text: "numismatique \(i)")
+            try w.add(doc, entities: [], fileHash: "h")
+        }
+        try w.commit()
+        w.close()
+        let r = try IndexReader.open(directory: index.path)
+        var stored: [String: (String, String?)] = [:]
+        try r.forEachStoredDocument { stored[$0.document.source] = ($0.document.id, $0.document.item) }
+        let hits = try r.search("numismatique", limit: 20).hits
+        #expect(hits.count == cases.count)
+        for (i, c) in cases.enumerated() {
+            #expect(stored["s\(i).txt"]?.0 == c.id)
+            #expect(stored["s\(i).txt"]?.1 == c.item)
+            let hit = try #require(hits.first { $0.source == "s\(i).txt" })
+            #expect(hit.id == c.id)
+            #expect(hit.item == c.item)
+        }
     }
 }

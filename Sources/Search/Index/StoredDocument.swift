@@ -30,12 +30,19 @@ public struct StoredDocument: Sendable {
     /// holds it once per source.
     func encode(into w: inout ByteWriter, checkpoints: TextCheckpoints = TextCheckpoints(base: 0)) {
         let d = document
-        w.string(d.id)
+        // A content-hash id (64 hex digits) is stored as its 32 bytes, after the item
+        // marker (flag 4); an empty id string stands in its place.
+        let binaryID = StoredDocument.hashBytes(d.id)
+        w.string(binaryID == nil ? d.id : "")
         w.string(d.source)
+        let idFlag: UInt8 = binaryID == nil ? 0 : 4
         if let item = d.item, item == d.id {
-            w.byte(2)  // same as the id (JSON Lines articles): stored once
+            w.byte(2 | idFlag)  // same as the id (JSON Lines articles): stored once
+            if let binaryID { w.raw(binaryID) }
         } else {
-            w.optionalString(d.item)
+            w.byte((d.item == nil ? 0 : 1) | idFlag)
+            if let binaryID { w.raw(binaryID) }
+            if let item = d.item { w.string(item) }
         }
         Self.code(d.format, Self.formatCodes, \.rawValue, into: &w)
         w.optionalString(d.title)
@@ -92,6 +99,39 @@ public struct StoredDocument: Sendable {
         checkpoints.encode(into: &w)
     }
 
+    /// The 32 bytes of a lower-case hex SHA-256 id, nil for any other id.
+    static func hashBytes(_ id: String) -> [UInt8]? {
+        let u = id.utf8
+        guard u.count == 64 else { return nil }
+        var out = [UInt8](repeating: 0, count: 32)
+        var k = 0
+        var high = true
+        for c in u {
+            let v: UInt8
+            switch c {
+            case 0x30...0x39: v = c - 0x30
+            case 0x61...0x66: v = c - 0x61 + 10
+            default: return nil
+            }
+            if high { out[k] = v << 4 } else { out[k] |= v; k += 1 }
+            high.toggle()
+        }
+        return out
+    }
+
+    /// Lower-case hex of `bytes`.
+    static func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            let d = digits.utf8Start
+            for (i, b) in bytes.enumerated() {
+                out[2 * i] = d[Int(b >> 4)]
+                out[2 * i + 1] = d[Int(b & 15)]
+            }
+            return bytes.count * 2
+        }
+    }
+
     private static func code<T: Equatable>(_ value: T, _ table: [T], _ raw: KeyPath<T, String>, into w: inout ByteWriter) {
         if let i = table.firstIndex(of: value) {
             w.byte(UInt8(i))
@@ -110,9 +150,11 @@ public struct StoredDocument: Sendable {
 
     /// Reads a record; `fileHash` is the hash the segment's source table gives the source.
     static func decode(_ r: inout ByteReader, fileHash: (String) -> String) -> StoredDocument? {
-        let id = r.string()
+        var id = r.string()
         let source = r.string()
-        let itemMarker = r.byte()
+        let marker = r.byte()
+        if marker & 4 != 0 { id = StoredDocument.hex(r.bytes(32)) }
+        let itemMarker = marker & 3
         let item: String? = itemMarker == 2 ? id : (itemMarker == 1 ? r.string() : nil)
         guard let format = decodeCode(&r, formatCodes, { DocumentFormat(rawValue: $0) }) else { return nil }
         let title = r.optionalString()
@@ -252,9 +294,11 @@ struct TextCheckpoints {
 
 extension StoredDocument {
     static func decodeHit(_ r: inout ByteReader) -> StoredHitFields? {
-        let id = r.string()
+        var id = r.string()
         let source = r.string()
-        let itemMarker = r.byte()
+        let marker = r.byte()
+        if marker & 4 != 0 { id = StoredDocument.hex(r.bytes(32)) }
+        let itemMarker = marker & 3
         let item: String? = itemMarker == 2 ? id : (itemMarker == 1 ? r.string() : nil)
         guard let format = decodeCode(&r, formatCodes, { DocumentFormat(rawValue: $0) }) else { return nil }
         let title = r.optionalString()
