@@ -180,4 +180,36 @@ struct PostingsCodecTests {
             #expect(found == sorted.filter { $0.starts(with: Array("ab".utf8)) })
         }
     }
+
+    /// Many streams appended in random interleaving (as a builder inverts documents) read
+    /// back exactly, slice by slice and copied whole, across slice and page boundaries.
+    @Test func byteSlicePoolRoundTrip() {
+        var rng = SystemRandomNumberGenerator()
+        var pool = ByteSlicePool()
+        defer { pool.release() }
+        let count = 300
+        var streams = [ByteSlicePool.Stream](repeating: ByteSlicePool.Stream(), count: count)
+        var expected = [[UInt8]](repeating: [], count: count)
+        for _ in 0..<60_000 {
+            // A few streams get most values (frequent terms), most get a handful.
+            let s = Bool.random(using: &rng) ? Int.random(in: 0..<8, using: &rng) : Int.random(in: 0..<count, using: &rng)
+            let value: UInt32 = [UInt32.random(in: 0..<128, using: &rng), UInt32.random(in: 0..<20_000, using: &rng), UInt32.random(in: 0...UInt32.max, using: &rng)][Int.random(in: 0..<3, using: &rng)]
+            pool.appendVarint(value, to: &streams[s])
+            appendVarint(&expected[s], value)
+        }
+        #expect(pool.memoryBytes > ByteSlicePool.pageSize)
+        for k in 0..<count {
+            var copied: [UInt8] = []
+            pool.copy(streams[k], into: &copied)
+            #expect(copied == expected[k])
+            #expect(Int(streams[k].length) == expected[k].count)
+            var pieces = 0
+            pool.forEachPiece(of: streams[k]) { #expect($0.count > 0); pieces += 1 }
+            #expect(pieces == 0 || !expected[k].isEmpty)
+        }
+        // A stream never written reads as empty.
+        var none: [UInt8] = []
+        pool.copy(ByteSlicePool.Stream(), into: &none)
+        #expect(none.isEmpty)
+    }
 }

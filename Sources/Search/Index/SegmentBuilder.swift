@@ -7,8 +7,10 @@ import Extraction
 /// table. Not thread-safe: each indexing thread owns one builder and one analyzer.
 final class SegmentBuilder {
     private var terms = TermInterner()
-    private var docBufs: [[UInt8]] = []
-    private var posBufs: [[UInt8]] = []
+    /// Per term, its doc stream and its positions stream, in `pool`.
+    private var docStreams: [ByteSlicePool.Stream] = []
+    private var posStreams: [ByteSlicePool.Stream] = []
+    private var pool = ByteSlicePool()
     private var lastDoc: [Int32] = []
     private var docFreqs: [Int32] = []
     /// docId + 1 of the last document whose title holds the term.
@@ -42,15 +44,14 @@ final class SegmentBuilder {
     private var groupIndex: [Int32] = []
     private var groupStarts: [Int32] = []
     private var grouped: [UInt64] = []
-    private var postingBytes = 0
-    /// Of which doc streams (the rest is positions).
-    private var docStreamBytes = 0
 
     /// This builder's own analyzer: its cache also keeps each word's term ids in this
     /// segment (see `FrenchAnalyzer.analyzeResolved`), so it serves no one else.
     private let analyzer = FrenchAnalyzer()
 
     init() {}
+
+    deinit { pool.release() }
 
     /// Approximate memory held by the buffers.
     /// Memory held by the buffered documents, counted as allocated: the postings buffers
@@ -59,18 +60,13 @@ final class SegmentBuilder {
     /// grow with the documents (the analysis cache, bounded by its own limit, and the
     /// store dictionary's match-finder tables) is a fixed overhead, not counted here.
     var memoryBytes: Int {
-        let perTerm = MemoryLayout<Int32>.stride * 5 + 2 * MemoryLayout<[UInt8]>.stride
-        return terms.memoryBytes + bufferCapacity + nonEmptyBuffers * SegmentBuilder.arrayOverhead
-            + docBufs.count * perTerm + stored.memoryBytes
+        let perTerm = MemoryLayout<Int32>.stride * 5 + 2 * MemoryLayout<ByteSlicePool.Stream>.stride
+        return terms.memoryBytes + pool.memoryBytes
+            + docStreams.count * perTerm + stored.memoryBytes
             + norms.bytes.capacity + facetForward.bytes.capacity + facetOffsets.capacity * 4
             + docSources.count * 16 + occurrences.capacity * 8 + grouped.capacity * 8 + groupStarts.capacity * 4
     }
 
-    /// Heap header of a Swift array plus the allocator's own, per buffer.
-    static let arrayOverhead = 48
-    /// Capacity of the per-term postings buffers, summed.
-    private var bufferCapacity = 0
-    private var nonEmptyBuffers = 0
 
     /// Gap between the title's positions and the text's, so phrases never span them.
     static let titleGap: Int32 = 16
@@ -198,10 +194,10 @@ final class SegmentBuilder {
 
     private func ensureTermArrays() {
         let n = terms.count
-        if docBufs.count < n {
-            let extra = n - docBufs.count
-            docBufs.append(contentsOf: repeatElement([], count: extra))
-            posBufs.append(contentsOf: repeatElement([], count: extra))
+        if docStreams.count < n {
+            let extra = n - docStreams.count
+            docStreams.append(contentsOf: repeatElement(ByteSlicePool.Stream(), count: extra))
+            posStreams.append(contentsOf: repeatElement(ByteSlicePool.Stream(), count: extra))
             lastDoc.append(contentsOf: repeatElement(0, count: extra))
             docFreqs.append(contentsOf: repeatElement(0, count: extra))
             titleMark.append(contentsOf: repeatElement(0, count: extra))
@@ -273,67 +269,59 @@ final class SegmentBuilder {
         }
     }
 
-    /// Appends the sorted occurrences of document `docId` to the per-term buffers. The
-    /// buffers are moved into locals for the loop (no exclusivity check per posting).
+    /// Appends the sorted occurrences of document `docId` to the per-term streams. The
+    /// arrays are moved into locals for the loop (no exclusivity check per posting).
     private func invert(_ docId: Int32, _ occurrences: [UInt64]) {
-        var docBufs = self.docBufs
-        self.docBufs = []
-        var posBufs = self.posBufs
-        self.posBufs = []
+        var docStreams = self.docStreams
+        self.docStreams = []
+        var posStreams = self.posStreams
+        self.posStreams = []
         var lastDoc = self.lastDoc
         self.lastDoc = []
         var docFreqs = self.docFreqs
         self.docFreqs = []
+        var pool = self.pool
+        self.pool = ByteSlicePool()
         defer {
-            self.docBufs = docBufs
-            self.posBufs = posBufs
+            self.docStreams = docStreams
+            self.posStreams = posStreams
             self.lastDoc = lastDoc
             self.docFreqs = docFreqs
+            self.pool = pool
         }
-        var added = 0
-        var addedDocs = 0
-        var grown = 0
-        var newBuffers = 0
         let n = occurrences.count
         occurrences.withUnsafeBufferPointer { occ in
             titleMark.withUnsafeBufferPointer { titleMark in
-                var i = 0
-                while i < n {
-                    let term = Int32(truncatingIfNeeded: occ[i] >> 32)
-                    var j = i
-                    while j < n, Int32(truncatingIfNeeded: occ[j] >> 32) == term { j += 1 }
-                    let t = Int(term)
-                    let positional = terms.field(term) == Field.body.rawValue
-                    let freq = UInt32(j - i)
-                    let delta = UInt32(bitPattern: docId - (docFreqs[t] == 0 ? 0 : lastDoc[t]))
-                    let before = docBufs[t].count + posBufs[t].count
-                    let docsBefore = docBufs[t].count
-                    let capacityBefore = docBufs[t].capacity + posBufs[t].capacity
-                    if docFreqs[t] == 0 { newBuffers += positional ? 2 : 1 }
-                    let flags: UInt32 = (titleMark[t] == docId + 1 ? 2 : 0) | (freq == 1 ? 1 : 0)
-                    appendVarint(&docBufs[t], delta << 2 | flags)
-                    if freq != 1 { appendVarint(&docBufs[t], freq) }
-                    if positional {
-                        var prev: UInt32 = 0
-                        for k in i..<j {
-                            let p = UInt32(truncatingIfNeeded: occ[k])
-                            appendVarint(&posBufs[t], p &- prev)
-                            prev = p
+                docStreams.withUnsafeMutableBufferPointer { docStreams in
+                    posStreams.withUnsafeMutableBufferPointer { posStreams in
+                        var i = 0
+                        while i < n {
+                            let term = Int32(truncatingIfNeeded: occ[i] >> 32)
+                            var j = i
+                            while j < n, Int32(truncatingIfNeeded: occ[j] >> 32) == term { j += 1 }
+                            let t = Int(term)
+                            let positional = terms.field(term) == Field.body.rawValue
+                            let freq = UInt32(j - i)
+                            let delta = UInt32(bitPattern: docId - (docFreqs[t] == 0 ? 0 : lastDoc[t]))
+                            let flags: UInt32 = (titleMark[t] == docId + 1 ? 2 : 0) | (freq == 1 ? 1 : 0)
+                            pool.appendVarint(delta << 2 | flags, to: &docStreams[t])
+                            if freq != 1 { pool.appendVarint(freq, to: &docStreams[t]) }
+                            if positional {
+                                var prev: UInt32 = 0
+                                for k in i..<j {
+                                    let p = UInt32(truncatingIfNeeded: occ[k])
+                                    pool.appendVarint(p &- prev, to: &posStreams[t])
+                                    prev = p
+                                }
+                            }
+                            lastDoc[t] = docId
+                            docFreqs[t] += 1
+                            i = j
                         }
                     }
-                    added += docBufs[t].count + posBufs[t].count - before
-                    addedDocs += docBufs[t].count - docsBefore
-                    grown += docBufs[t].capacity + posBufs[t].capacity - capacityBefore
-                    lastDoc[t] = docId
-                    docFreqs[t] += 1
-                    i = j
                 }
             }
         }
-        postingBytes += added
-        docStreamBytes += addedDocs
-        bufferCapacity += grown
-        nonEmptyBuffers += newBuffers
     }
 
     /// Tokens between two snippet restart points.
@@ -374,6 +362,8 @@ final class SegmentBuilder {
         // builder holds moves to the disk without a second copy in memory.
         var infos = [TermInfo](repeating: TermInfo(docFreq: 0, docsOffset: 0, positionsOffset: 0), count: n)
         var scratch = ByteWriter(capacity: 1 << 16)
+        var docs: [UInt8] = []
+        var positions: [UInt8] = []
         file.begin(.postings)
         let postingsStart = file.position
         var positionsOffset = 0
@@ -381,19 +371,22 @@ final class SegmentBuilder {
             let t = Int(id)
             let positional = terms.field(id) == Field.body.rawValue
             scratch.bytes.removeAll(keepingCapacity: true)
+            docs.removeAll(keepingCapacity: true)
+            pool.copy(docStreams[t], into: &docs)
+            positions.removeAll(keepingCapacity: true)
+            // The positions are walked only to find the skip table's offsets.
+            if positional, Int(docFreqs[t]) > PostingsFormat.blockSize { pool.copy(posStreams[t], into: &positions) }
             PostingsEncoder.writeDocs(
-                docs: docBufs[t], positions: posBufs[t], docFreq: Int(docFreqs[t]), hasPositions: positional,
+                docs: docs, positions: positions, docFreq: Int(docFreqs[t]), hasPositions: positional,
                 into: &scratch)
             infos[rank] = TermInfo(docFreq: Int(docFreqs[t]), docsOffset: file.position - postingsStart, positionsOffset: positionsOffset)
             try file.append(scratch.bytes)
-            if positional { positionsOffset += posBufs[t].count } else { posBufs[t] = [] }
-            docBufs[t] = []
+            if positional { positionsOffset += Int(posStreams[t].length) }
         }
         file.end(.postings)
         file.begin(.positions)
-        for id in order where !posBufs[Int(id)].isEmpty {
-            try file.append(posBufs[Int(id)])
-            posBufs[Int(id)] = []
+        for id in order where terms.field(id) == Field.body.rawValue {
+            try pool.forEachPiece(of: posStreams[Int(id)]) { try file.append(UnsafeRawBufferPointer($0)) }
         }
         file.end(.positions)
         var dict = TermDictionaryWriter()
