@@ -323,9 +323,34 @@ struct PostingIterator {
             consumed = k * PostingsFormat.blockSize
             nextSkip = k
         }
-        while next() {
-            if doc >= target { return true }
+        // Scan forward decoding only what `next()` would leave behind at the document
+        // found: the documents passed over cost a delta, a frequency and a sum.
+        var pending = pendingPositionVarints
+        if !positionsRead { pending += Int(freq) }
+        positionsRead = false
+        var d = doc
+        var c = consumed
+        while c < docFreq {
+            let v = readDocVarint()
+            d = (c == 0 ? 0 : d) &+ Int32(truncatingIfNeeded: v >> 2)
+            let f = v & 1 == 1 ? 1 : Int32(truncatingIfNeeded: readDocVarint())
+            c += 1
+            if d >= target {
+                doc = d
+                freq = f
+                inTitle = v & 2 != 0
+                consumed = c
+                nextSkip = c / PostingsFormat.blockSize
+                pendingPositionVarints = pending
+                return true
+            }
+            pending += Int(f)
         }
+        consumed = c
+        nextSkip = c / PostingsFormat.blockSize
+        pendingPositionVarints = pending
+        freq = 0
+        doc = Int32.max
         return false
     }
 
