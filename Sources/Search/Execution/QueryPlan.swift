@@ -16,7 +16,9 @@ final class TermLeaf {
 
     let field: Field
     let key: [UInt8]
-    let text: String
+    /// The term's text (its key without the field byte), made when asked: a prefix's
+    /// hundreds of expansions need none.
+    var text: String { String(decoding: key.dropFirst(), as: UTF8.self) }
     var infos: [TermInfo?]
     let docFreq: Int
     let idf: Float
@@ -37,7 +39,6 @@ final class TermLeaf {
     /// already (prefix expansions).
     init(field: Field, key: [UInt8], infos: [TermInfo?], docCount: Int, scoring: Scoring) {
         self.field = field
-        self.text = String(decoding: key.dropFirst(), as: UTF8.self)
         self.key = key
         self.scoring = scoring
         self.infos = infos
@@ -222,9 +223,14 @@ struct QueryCompiler {
         let bodyEnd = expansions.firstIndex { $0.key.first != Field.body.rawValue } ?? expansions.count
         if bodyEnd > 0, bodyEnd < expansions.count {
             let connectors: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "'")]
+            // One buffer for every surface form's stem key (no arrays per form).
+            var key: [UInt8] = []
             func hasStemExpansion(_ surface: ArraySlice<UInt8>) -> Bool {
-                var key: [UInt8] = [Field.body.rawValue]
-                key.append(contentsOf: FrenchLightStemmer.stem(Array(surface)))
+                key.removeAll(keepingCapacity: true)
+                key.append(Field.body.rawValue)
+                key.append(contentsOf: surface)
+                let length = key.withUnsafeMutableBufferPointer { FrenchLightStemmer.stem($0.baseAddress! + 1, $0.count - 1) }
+                key.removeLast(key.count - 1 - length)
                 var lo = 0
                 var hi = bodyEnd
                 while lo < hi {
