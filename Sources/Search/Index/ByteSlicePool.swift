@@ -16,7 +16,7 @@ struct ByteSlicePool {
         var write = 0
         var end = 0
         var level: Int32 = -1
-        var length: Int32 = 0
+        var length = 0
     }
 
     static let pageBits = 16
@@ -82,7 +82,7 @@ struct ByteSlicePool {
             }
             p[k] = UInt8(v)
             s.write += k + 1
-            s.length += Int32(k + 1)
+            s.length += k + 1
             return
         }
         var v = value
