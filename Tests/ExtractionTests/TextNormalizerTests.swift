@@ -75,6 +75,15 @@ struct TextNormalizerTests {
         let french = texts.filter { var c = $0; return c.withUTF8 { TextNormalizer.isNormalized($0) } }
         #expect(!french.isEmpty, "the shortcut recognizes ordinary French text")
         for t in texts { #expect(agrees(t)) }
+        // A control character or DEL inside a run of plain ASCII (the eight-byte scan).
+        for bad in ["\u{1}", "\u{7F}", "\r", "\u{A0}", "é"] {
+            for at in 0..<20 {
+                let text = String(repeating: "a", count: at) + bad + String(repeating: "b", count: 20 - at)
+                var copy = text
+                #expect(copy.withUTF8 { TextNormalizer.isNormalized($0) } == (bad == "é"), "\(at) \(bad.unicodeScalars.first!.value)")
+                #expect(agrees(text))
+            }
+        }
         let palette: [Unicode.Scalar] = [
             "a", "E", " ", "\n", "\t", "\r", "\u{7F}", "\u{1}", "é", "È", "ç", "œ", "ÿ", "\u{A0}", "\u{AD}", "\u{85}", "°", "«", "»",
             "\u{300}", "\u{301}", "\u{370}", "α", "Ж", "\u{1680}", "\u{1E9E}", "\u{1EA0}", "\u{1100}", "\u{2002}", "\u{200B}",
@@ -85,7 +94,7 @@ struct TextNormalizerTests {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<4000 {
             var s = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 1...6, using: &generator) { s.append(palette.randomElement(using: &generator)!) }
+            for _ in 0..<Int.random(in: 1...24, using: &generator) { s.append(palette.randomElement(using: &generator)!) }
             let text = String(s)
             #expect(agrees(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }

@@ -132,8 +132,21 @@ public enum TextNormalizer {
     /// `normalize(_:into:)`; a test checks the two agree.
     static func isNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
+        guard let base = bytes.baseAddress else { return true }
         var i = 0
         while i < n {
+            // Eight printable ASCII bytes at a time (no byte ≥ 0x80, below 0x20 or 0x7F).
+            if n &- i >= 8 {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let del = w ^ (0x7F &* ones)
+                let special = (w & high) | ((w &- 0x20 &* ones) & ~w & high) | ((del &- ones) & ~del & high)
+                if special == 0 {
+                    i &+= 8
+                    continue
+                }
+            }
             let b = bytes[i]
             if b < 0x80 {
                 if b < 0x20 && b != 0x0A && b != 0x09 || b == 0x7F { return false }
