@@ -53,9 +53,8 @@ final class SegmentBuilder {
 
     deinit { pool.release() }
 
-    /// Approximate memory held by the buffers.
-    /// Memory held by the buffered documents, counted as allocated: the postings buffers
-    /// by capacity, with the header and allocator overhead of each, the per-term arrays,
+    /// Memory held by the buffered documents, counted as allocated: the postings pool's
+    /// pages (slack included), the per-term arrays,
     /// the term table, the compressed store and the per-document arrays. What does not
     /// grow with the documents (the analysis cache, bounded by its own limit, and the
     /// store dictionary's match-finder tables) is a fixed overhead, not counted here.
@@ -66,7 +65,6 @@ final class SegmentBuilder {
             + norms.bytes.capacity + facetForward.bytes.capacity + facetOffsets.capacity * 4
             + docSources.count * 16 + occurrences.capacity * 8 + grouped.capacity * 8 + groupStarts.capacity * 4
     }
-
 
     /// Gap between the title's positions and the text's, so phrases never span them.
     static let titleGap: Int32 = 16
