@@ -214,10 +214,13 @@ public final class IndexReader: @unchecked Sendable {
         let locator = page.isEmpty ? nil : SnippetLocator(
             segments: segments, terms: compiler.highlightTerms, expansions: compiler.expansionLeaves,
             exhaustive: !compiler.prefixTruncated)
+        let located = locator?.positions(of: page.map { ($0.segment, $0.doc) })
         var hits: [SearchHit] = []
-        for c in page {
+        for (k, c) in page.enumerated() {
             let h = segments[c.segment].withHit(c.doc) { fields, text in
-                let start = locator?.start(segment: c.segment, doc: c.doc, checkpoints: fields.checkpoints) ?? .unknown
+                let start =
+                    locator?.start(segment: c.segment, doc: c.doc, checkpoints: fields.checkpoints, positions: located?[k] ?? [])
+                    ?? .unknown
                 return hit(fields, text, start: start, candidate: c, snippets: snippets)
             }
             if let h { hits.append(h) }

@@ -302,18 +302,38 @@ struct SnippetLocator {
         return .absent
     }
 
-    /// Where the snippet's analysis of `doc` starts.
-    func start(segment: Int, doc: Int32, checkpoints: TextCheckpoints) -> Start {
-        guard !infos[segment].isEmpty else { return withoutPositions(segment: segment, doc: doc) }
-        var found: [(position: Int32, term: Int)] = []
+    /// The positions of the query's stems in each of `hits` (its title's included), with
+    /// the index of the stem: the hits of a segment are taken in document order, so each
+    /// stem's postings are walked forward once for all of them, not once per hit.
+    func positions(of hits: [(segment: Int, doc: Int32)]) -> [[(position: Int32, term: Int)]] {
+        var result = [[(position: Int32, term: Int)]](repeating: [], count: hits.count)
+        let order = hits.indices.sorted { (hits[$0].segment, hits[$0].doc) < (hits[$1].segment, hits[$1].doc) }
         var list = PositionList()
         defer { list.deallocate() }
-        for (t, info) in infos[segment].enumerated() {
-            var it = segments[segment].iterator(info, positions: true)
-            guard it.advance(to: doc), it.doc == doc else { continue }
-            it.positions(into: &list)
-            for p in list.buffer where p >= checkpoints.base { found.append((p - checkpoints.base, t)) }
+        var k = 0
+        while k < order.count {
+            let segment = hits[order[k]].segment
+            var its = infos[segment].map { segments[segment].iterator($0, positions: true) }
+            while k < order.count, hits[order[k]].segment == segment {
+                let doc = hits[order[k]].doc
+                for t in its.indices {
+                    guard its[t].advance(to: doc), its[t].doc == doc else { continue }
+                    its[t].positions(into: &list)
+                    for p in list.buffer { result[order[k]].append((p, t)) }
+                }
+                k += 1
+            }
         }
+        return result
+    }
+
+    /// Where the snippet's analysis of `doc` starts, from the positions of the query's
+    /// stems in it (see `positions(of:)`).
+    func start(segment: Int, doc: Int32, checkpoints: TextCheckpoints, positions: [(position: Int32, term: Int)]) -> Start {
+        guard !infos[segment].isEmpty else { return withoutPositions(segment: segment, doc: doc) }
+        var found: [(position: Int32, term: Int)] = []
+        found.reserveCapacity(positions.count)
+        for (p, t) in positions where p >= checkpoints.base { found.append((p - checkpoints.base, t)) }
         guard !found.isEmpty else { return withoutPositions(segment: segment, doc: doc) }
         found.sort { $0.position < $1.position }
         // Best window: most distinct words, then most occurrences, the earliest on ties.
