@@ -91,12 +91,13 @@ public final class FrenchAnalyzer {
     /// looks for a few query terms; the other words only need their positions counted, and
     /// skipping their analysis skips a look-up in the (large) analysis cache.
     struct TermFilter {
-        /// Per ASCII byte, whether a word starting with it may hold a wanted term.
-        let accepts: UnsafePointer<Bool>
+        /// Per ASCII byte, whether a word starting with it may hold a wanted term (see
+        /// `table(firstBytesOf:)`).
+        let accepts: [Bool]
         /// A skipped word past this position or starting past this byte offset (read at
         /// each skipped word) ends the analysis, as a word analyzed there would.
-        var maxPosition: Int32
-        var maxStart: UnsafePointer<Int>
+        let maxPosition: Int32
+        let maxStart: UnsafePointer<Int>
 
         /// The `accepts` table for terms starting with these bytes (upper and lower case
         /// of a letter both accepted); nil when every word must be analyzed (a term

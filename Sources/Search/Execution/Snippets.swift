@@ -81,8 +81,7 @@ struct SnippetBuilder {
         let from = max(0, min(from, b.count))
         if wanted > 0 {
             let limit = located ? until : .max
-            firstBytes.withOptionalBuffer { accepts in
-            let filter = accepts.map { FrenchAnalyzer.TermFilter(accepts: $0, maxPosition: limit, maxStart: localStopAt) }
+            let filter = firstBytes.map { FrenchAnalyzer.TermFilter(accepts: $0, maxPosition: limit, maxStart: localStopAt) }
             analyzer.analyze(UnsafeBufferPointer(rebasing: b[from...]), stop: stop, filter: filter) {
                 term, kind, position, localStart, localEnd in
                 let start = Int(localStart) + from
@@ -111,7 +110,6 @@ struct SnippetBuilder {
                     stopAt = located ? matches[best.first].start + width : end + SnippetBuilder.lookahead
                     localStopAt.pointee = stopAt - from
                 }
-            }
             }
         }
         if matches.isEmpty { return opening(of: b) }
@@ -360,15 +358,5 @@ struct SnippetLocator {
         // term may sit a few positions past the stem that was found.
         let until = best.first - restart.position + SnippetLocator.window + SnippetLocator.margin
         return .at(restart.offset, until: until)
-    }
-}
-
-extension Optional where Wrapped == [Bool] {
-    /// Calls `body` with the array's storage, or nil.
-    fileprivate func withOptionalBuffer<R>(_ body: (UnsafePointer<Bool>?) -> R) -> R {
-        switch self {
-        case .some(let a): return a.withUnsafeBufferPointer { body($0.baseAddress) }
-        case .none: return body(nil)
-        }
     }
 }
