@@ -83,14 +83,22 @@ public struct SHA256: Sendable {
     }
 
     public mutating func finalizeHex() -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var chars = [UInt8]()
-        chars.reserveCapacity(64)
-        for byte in finalize() {
-            chars.append(digits[Int(byte >> 4)])
-            chars.append(digits[Int(byte & 0x0f)])
+        SHA256.hexString(finalize())
+    }
+
+    /// Lower-case hex of `bytes` (a digest's usual spelling).
+    public static func hexString(_ bytes: some Collection<UInt8>) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            let d = digits.utf8Start
+            var k = 0
+            for b in bytes {
+                out[k] = d[Int(b >> 4)]
+                out[k + 1] = d[Int(b & 15)]
+                k += 2
+            }
+            return k
         }
-        return String(decoding: chars, as: UTF8.self)
     }
 
 

@@ -4,14 +4,15 @@ import Foundation
 /// non-breaking and other exotic spaces turned into plain spaces, control characters
 /// dropped (line feeds and tabs kept; a carriage return is dropped, so CRLF becomes LF).
 ///
-/// Works on UTF-8 bytes: clean ASCII is returned untouched after one scan, and the costly
-/// canonical composition runs only when the text holds a character it could change
-/// (a combining mark, or a script outside Latin and common punctuation).
+/// Works on UTF-8 bytes: text already normalized (clean ASCII, ordinary French) is returned
+/// untouched after one scan, and the costly canonical composition runs only when the text
+/// holds a character it could change (a combining mark, or a script outside Latin and
+/// common punctuation).
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         var copy = text
         return copy.withUTF8 { bytes in
-            if isClean(bytes) || isNormalized(bytes) { return text }
+            if isNormalized(bytes) { return text }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             let needsComposition = normalize(bytes, into: &out)
@@ -185,17 +186,9 @@ public enum TextNormalizer {
         return true
     }
 
-    @inline(__always)
-    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for b in bytes {
-            if b >= 0x80 || (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F { return false }
-        }
-        return true
-    }
-
     /// Normalizes UTF-8 bytes into a String (NFC included).
     public static func normalizedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if isClean(bytes) || isNormalized(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        if isNormalized(bytes) { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         let needsComposition = normalize(bytes, into: &out)

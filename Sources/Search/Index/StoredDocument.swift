@@ -119,17 +119,15 @@ public struct StoredDocument: Sendable {
         return out
     }
 
-    /// Lower-case hex of `bytes`.
-    static func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let digits: StaticString = "0123456789abcdef"
-        return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
-            let d = digits.utf8Start
-            for (i, b) in bytes.enumerated() {
-                out[2 * i] = d[Int(b >> 4)]
-                out[2 * i + 1] = d[Int(b & 15)]
-            }
-            return bytes.count * 2
-        }
+    /// The id, source and item that open a record (see `encode`).
+    fileprivate static func decodeIdentity(_ r: inout ByteReader) -> (id: String, source: String, item: String?) {
+        var id = r.string()
+        let source = r.string()
+        let marker = r.byte()
+        if marker & 4 != 0 { id = SHA256.hexString(r.bytes(32)) }
+        let itemMarker = marker & 3
+        let item: String? = itemMarker == 2 ? id : (itemMarker == 1 ? r.string() : nil)
+        return (id, source, item)
     }
 
     private static func code<T: Equatable>(_ value: T, _ table: [T], _ raw: KeyPath<T, String>, into w: inout ByteWriter) {
@@ -150,12 +148,7 @@ public struct StoredDocument: Sendable {
 
     /// Reads a record; `fileHash` is the hash the segment's source table gives the source.
     static func decode(_ r: inout ByteReader, fileHash: (String) -> String) -> StoredDocument? {
-        var id = r.string()
-        let source = r.string()
-        let marker = r.byte()
-        if marker & 4 != 0 { id = StoredDocument.hex(r.bytes(32)) }
-        let itemMarker = marker & 3
-        let item: String? = itemMarker == 2 ? id : (itemMarker == 1 ? r.string() : nil)
+        let (id, source, item) = decodeIdentity(&r)
         guard let format = decodeCode(&r, formatCodes, { DocumentFormat(rawValue: $0) }) else { return nil }
         let title = r.optionalString()
         let date = r.optionalString()
@@ -294,12 +287,7 @@ struct TextCheckpoints {
 
 extension StoredDocument {
     static func decodeHit(_ r: inout ByteReader) -> StoredHitFields? {
-        var id = r.string()
-        let source = r.string()
-        let marker = r.byte()
-        if marker & 4 != 0 { id = StoredDocument.hex(r.bytes(32)) }
-        let itemMarker = marker & 3
-        let item: String? = itemMarker == 2 ? id : (itemMarker == 1 ? r.string() : nil)
+        let (id, source, item) = decodeIdentity(&r)
         guard let format = decodeCode(&r, formatCodes, { DocumentFormat(rawValue: $0) }) else { return nil }
         let title = r.optionalString()
         let date = r.optionalString()
