@@ -83,11 +83,11 @@ public struct SHA256: Sendable {
     }
 
     public mutating func finalizeHex() -> String {
-        SHA256.hexString(finalize())
+        finalize().withUnsafeBufferPointer { SHA256.hexString($0) }
     }
 
     /// Lower-case hex of `bytes` (a digest's usual spelling).
-    public static func hexString(_ bytes: some Collection<UInt8>) -> String {
+    public static func hexString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let digits: StaticString = "0123456789abcdef"
         return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
             let d = digits.utf8Start

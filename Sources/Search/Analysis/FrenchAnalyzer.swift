@@ -92,24 +92,34 @@ public final class FrenchAnalyzer {
     /// skipping their analysis skips a look-up in the (large) analysis cache.
     struct TermFilter {
         /// Per ASCII byte, whether a word starting with it may hold a wanted term (see
-        /// `table(firstBytesOf:)`).
-        let accepts: [Bool]
+        /// `Table`).
+        let accepts: UnsafePointer<Bool>
         /// A skipped word past this position or starting past this byte offset (read at
         /// each skipped word) ends the analysis, as a word analyzed there would.
         let maxPosition: Int32
         let maxStart: UnsafePointer<Int>
 
-        /// The `accepts` table for terms starting with these bytes (upper and lower case
-        /// of a letter both accepted); nil when every word must be analyzed (a term
-        /// starting with a non-ASCII byte, or an empty one).
-        static func table(firstBytesOf wanted: [[UInt8]]) -> [Bool]? {
-            var accepts = [Bool](repeating: false, count: 128)
-            for t in wanted {
-                guard let b = t.first, b < 0x80 else { return nil }
-                accepts[Int(b)] = true
-                if b >= 0x61 && b <= 0x7A { accepts[Int(b - 0x20)] = true }
+        /// The `accepts` table for terms starting with given bytes (upper and lower case of
+        /// a letter both accepted), owned by whoever keeps it.
+        final class Table {
+            let accepts: UnsafeMutablePointer<Bool>
+
+            /// nil when every word must be analyzed (a term starting with a non-ASCII byte,
+            /// or an empty one).
+            init?(firstBytesOf wanted: [[UInt8]]) {
+                for t in wanted {
+                    guard let b = t.first, b < 0x80 else { return nil }
+                }
+                accepts = .allocate(capacity: 128)
+                accepts.initialize(repeating: false, count: 128)
+                for t in wanted {
+                    let b = t[0]
+                    accepts[Int(b)] = true
+                    if b >= 0x61 && b <= 0x7A { accepts[Int(b - 0x20)] = true }
+                }
             }
-            return accepts
+
+            deinit { accepts.deallocate() }
         }
     }
 

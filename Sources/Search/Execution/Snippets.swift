@@ -10,20 +10,20 @@ struct SnippetBuilder {
     var width = 220
     /// Which words can hold a query term, by their first byte (see
     /// `FrenchAnalyzer.TermFilter`); nil: every word is analyzed.
-    private var firstBytes: [Bool]?
+    private var firstBytes: FrenchAnalyzer.TermFilter.Table?
 
     init(analyzer: FrenchAnalyzer, terms: Set<String>, prefixes: [String]) {
         self.analyzer = analyzer
         self.terms = terms.map { Array($0.utf8) }
         self.prefixes = prefixes.map { Array($0.utf8) }
-        firstBytes = FrenchAnalyzer.TermFilter.table(firstBytesOf: self.terms + self.prefixes)
+        firstBytes = FrenchAnalyzer.TermFilter.Table(firstBytesOf: self.terms + self.prefixes)
     }
 
     /// Whether words that cannot hold a query term are skipped unanalyzed (tests compare
     /// the snippets with and without).
     var skipsUnwantedWords: Bool {
         get { firstBytes != nil }
-        set { firstBytes = newValue ? FrenchAnalyzer.TermFilter.table(firstBytesOf: terms + prefixes) : nil }
+        set { firstBytes = newValue ? FrenchAnalyzer.TermFilter.Table(firstBytesOf: terms + prefixes) : nil }
     }
 
     /// Index of the query term `term` equals (stems) or starts with (prefixes), else nil.
@@ -81,7 +81,9 @@ struct SnippetBuilder {
         let from = max(0, min(from, b.count))
         if wanted > 0 {
             let limit = located ? until : .max
-            let filter = firstBytes.map { FrenchAnalyzer.TermFilter(accepts: $0, maxPosition: limit, maxStart: localStopAt) }
+            let filter = firstBytes.map {
+                FrenchAnalyzer.TermFilter(accepts: UnsafePointer($0.accepts), maxPosition: limit, maxStart: localStopAt)
+            }
             analyzer.analyze(UnsafeBufferPointer(rebasing: b[from...]), stop: stop, filter: filter) {
                 term, kind, position, localStart, localEnd in
                 let start = Int(localStart) + from
