@@ -232,24 +232,53 @@ public final class IndexReader: @unchecked Sendable {
         return SearchResults(query: text, total: total, tookMilliseconds: took, hits: hits, facets: facetResult)
     }
 
+    /// The hit of `c`, its snippet from as little of its text as it needs; nil when its
+    /// record is damaged.
     private func hit(
-        _ d: StoredHitFields, _ text: UnsafeBufferPointer<UInt8>, start: SnippetLocator.Start, candidate c: Candidate,
-        snippets: SnippetBuilder
-    ) -> SearchHit {
-        let (snippet, offset): (String, Int)
+        _ d: StoredHitFields, _ text: HitText, start: SnippetLocator.Start, candidate c: Candidate, snippets: SnippetBuilder
+    ) -> SearchHit? {
+        var made: (text: String, offset: Int)?
         switch start {
-        case .unknown: (snippet, offset) = snippets.snippet(of: text)
-        case .at(let from, let until): (snippet, offset) = snippets.snippet(of: text, from: from, located: true, until: until)
-        case .absent: (snippet, offset) = snippets.opening(of: text)
+        case .unknown:
+            guard let all = text.whole else { return nil }
+            made = snippets.snippet(of: all)
+        case .at(let from, let until, let through):
+            // Decode past the located window, then all of the text if that was too little.
+            guard let b = text.prefix(through == Int.max ? Int.max : through + snippets.width + 64) else { return nil }
+            made = text.isWhole(b)
+                ? snippets.snippet(of: b, from: from, located: true, until: until)
+                : snippets.snippet(ofPrefix: b, from: from, until: until)
+            if made == nil {
+                guard let all = text.whole else { return nil }
+                made = snippets.snippet(of: all, from: from, located: true, until: until)
+            }
+        case .absent:
+            guard let b = text.prefix(snippets.openingBytes) else { return nil }
+            made = text.isWhole(b) ? snippets.opening(of: b) : snippets.opening(ofPrefix: b)
+            if made == nil {
+                guard let all = text.whole else { return nil }
+                made = snippets.opening(of: all)
+            }
         }
+        guard let (snippet, offset) = made else { return nil }
         var page: Int? = nil
         for b in d.pages where b.start <= offset && offset < max(b.end, b.start + 1) {
             page = b.page
             break
         }
+        var entities: [(type: EntityType, normalized: String, text: String)] = []
+        entities.reserveCapacity(d.entities.count)
+        for e in d.entities {
+            switch e.surface {
+            case .stored(let s): entities.append((e.type, e.normalized, s))
+            case .inText(let r):
+                guard let b = text.prefix(r.upperBound), r.upperBound <= b.count else { return nil }
+                entities.append((e.type, e.normalized, String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)))
+            }
+        }
         return SearchHit(
             id: d.id, source: d.source, item: d.item, title: d.title, date: d.date, format: d.format,
-            page: page, score: Double(c.score), partial: c.partial, snippet: snippet, entities: d.entities)
+            page: page, score: Double(c.score), partial: c.partial, snippet: snippet, entities: entities)
     }
 
     private func facets(_ matches: [Matches]) -> [String: [(value: String, count: Int)]] {

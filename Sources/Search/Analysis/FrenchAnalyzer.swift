@@ -95,7 +95,8 @@ public final class FrenchAnalyzer {
         /// `Table`).
         let accepts: UnsafePointer<Bool>
         /// A skipped word past this position or starting past this byte offset (read at
-        /// each skipped word) ends the analysis, as a word analyzed there would.
+        /// each skipped word) ends the analysis (and sets `stop`), as a word analyzed there
+        /// would.
         let maxPosition: Int32
         let maxStart: UnsafePointer<Int>
 
@@ -325,7 +326,10 @@ public final class FrenchAnalyzer {
 
                 if let filter, !joined, p[start] < 0x80, !filter.accepts[Int(p[start])] {
                     // A plain word, one position, none of whose terms is wanted.
-                    if position > filter.maxPosition || start > filter.maxStart.pointee { break }
+                    if position > filter.maxPosition || start > filter.maxStart.pointee {
+                        stop?.pointee = true
+                        break
+                    }
                     position += 1
                     i = end
                     continue

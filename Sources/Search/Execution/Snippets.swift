@@ -61,6 +61,21 @@ struct SnippetBuilder {
     func snippet(
         of b: UnsafeBufferPointer<UInt8>, from: Int = 0, located: Bool = false, until: Int32 = .max
     ) -> (text: String, offset: Int) {
+        snippet(of: b, from: from, located: located, until: until, complete: true)!
+    }
+
+    /// The same from the first bytes of a text (`b`, a prefix of it, must reach past the
+    /// located window: see `SnippetLocator.Start.at`); nil when the snippet would need more
+    /// of the text than `b` holds (then ask again with all of it).
+    func snippet(ofPrefix b: UnsafeBufferPointer<UInt8>, from: Int, until: Int32) -> (text: String, offset: Int)? {
+        snippet(of: b, from: from, located: true, until: until, complete: false)
+    }
+
+    /// `complete`: `b` is the whole text; otherwise a prefix of it, and nil is returned
+    /// when the result could depend on the bytes after it.
+    private func snippet(
+        of b: UnsafeBufferPointer<UInt8>, from: Int, located: Bool, until: Int32, complete: Bool
+    ) -> (text: String, offset: Int)? {
         let wanted = terms.count + prefixes.count
         var matches: [(start: Int, end: Int, term: Int)] = []
         var counts = [Int](repeating: 0, count: max(wanted, 1))
@@ -114,7 +129,14 @@ struct SnippetBuilder {
                 }
             }
         }
-        if matches.isEmpty { return opening(of: b) }
+        // From a prefix, the analysis must have ended on a word past the window (every
+        // word it used lies inside the prefix), and no match may touch the prefix's end
+        // (a word cut short).
+        if !complete {
+            if !stop.pointee { return nil }
+            if let m = matches.last, m.end >= b.count - 1 { return nil }
+        }
+        if matches.isEmpty { return opening(of: b, complete: complete) }
         let first = matches[best.first].start
         let last = matches[best.last].end
         let slack = max(0, width - (last - first))
@@ -122,30 +144,49 @@ struct SnippetBuilder {
         if start > first { start = first }
         // Not on white space (a line break after the space the cut found).
         while start < first, SnippetBuilder.isSpace(b[start]) { start += 1 }
-        let end = trimmedEnd(b, from: last, cutEnd(b, from: last, target: min(b.count, max(last, start + width))))
+        let target = max(last, start + width)
+        // The cut (and the character it may finish) must lie inside a prefix.
+        if !complete, target + 4 > b.count { return nil }
+        let end = trimmedEnd(b, from: last, cutEnd(b, from: last, target: min(b.count, target)))
+        guard let cut = SnippetBuilder.hasWords(b, after: end, complete: complete) else { return nil }
         let inside = matches.filter { $0.start >= start && $0.end <= end }.map { ($0.start, $0.end) }
-        return (render(b, start, end, inside, cut: SnippetBuilder.hasWords(b, after: end)), first)
+        return (render(b, start, end, inside, cut: cut), first)
     }
 
     /// The text's first `width` bytes, cut at a word: the snippet of a document whose
     /// text holds none of the query's words (it matched on its title or its entities).
     func opening(of b: UnsafeBufferPointer<UInt8>) -> (text: String, offset: Int) {
+        opening(of: b, complete: true)!
+    }
+
+    /// The same from the first bytes of a text; nil when they are too few to tell.
+    func opening(ofPrefix b: UnsafeBufferPointer<UInt8>) -> (text: String, offset: Int)? {
+        opening(of: b, complete: false)
+    }
+
+    /// Bytes of a text's start that `opening(ofPrefix:)` is sure to do with.
+    var openingBytes: Int { width + 64 }
+
+    private func opening(of b: UnsafeBufferPointer<UInt8>, complete: Bool) -> (text: String, offset: Int)? {
+        if !complete, width + 4 > b.count { return nil }
         let end = trimmedEnd(b, from: 0, cutEnd(b, from: 0, target: min(b.count, width)))
-        return (render(b, 0, end, [], cut: SnippetBuilder.hasWords(b, after: end)), 0)
+        guard let cut = SnippetBuilder.hasWords(b, after: end, complete: complete) else { return nil }
+        return (render(b, 0, end, [], cut: cut), 0)
     }
 
     @inline(__always) private static func isSpace(_ c: UInt8) -> Bool {
         c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09
     }
 
-    /// Whether anything but white space follows `end` (the snippet is then marked as cut).
-    private static func hasWords(_ b: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
+    /// Whether anything but white space follows `end` (the snippet is then marked as cut);
+    /// nil when `b`, a prefix of the text (not `complete`), ends before telling.
+    private static func hasWords(_ b: UnsafeBufferPointer<UInt8>, after end: Int, complete: Bool) -> Bool? {
         var k = end
         while k < b.count {
             if !isSpace(b[k]) { return true }
             k += 1
         }
-        return false
+        return complete ? false : nil
     }
 
     /// `end` moved back over white space (not before `from`): the " …" of a cut text
@@ -253,8 +294,10 @@ struct SnippetLocator {
         /// The postings do not tell: analyze from the start of the text.
         case unknown
         /// From this byte offset, a token start just before the words' best window, which
-        /// ends by token `until` counted from there (0 the token at the offset).
-        case at(Int, until: Int32)
+        /// ends by token `until` counted from there (0 the token at the offset); `through`:
+        /// the byte offset of a token start past that one (every token the window may hold
+        /// ends before it), `Int.max` when none is known.
+        case at(Int, until: Int32, through: Int)
         /// None of the query's words is in the text (the document matched on its title
         /// or its entities): nothing to analyze.
         case absent
@@ -359,6 +402,7 @@ struct SnippetLocator {
         // The window's last position, plus a margin: a compound's parts and a multi-word
         // term may sit a few positions past the stem that was found.
         let until = best.first - restart.position + SnippetLocator.window + SnippetLocator.margin
-        return .at(restart.offset, until: until)
+        let through = checkpoints.offset(after: restart.position + until) ?? Int.max
+        return .at(restart.offset, until: until, through: through)
     }
 }

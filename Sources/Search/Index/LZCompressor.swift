@@ -239,120 +239,165 @@ enum LZCompressor {
         _ src: UnsafeBufferPointer<UInt8>, dictionary: UnsafeBufferPointer<UInt8>,
         into dst: UnsafeMutablePointer<UInt8>, capacity: Int
     ) -> Int? {
-        guard let s = src.baseAddress else { return capacity == 0 ? 0 : nil }
-        let iend = src.count
-        let dictCount = dictionary.count
-        var ip = 0
-        var op = 0
-        @inline(__always) func copy8(_ to: UnsafeMutablePointer<UInt8>, _ from: UnsafePointer<UInt8>) {
-            UnsafeMutableRawPointer(to).storeBytes(of: UnsafeRawPointer(from).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        var decoder = Decoder(src, dictionary: dictionary, into: dst, capacity: capacity)
+        guard decoder.run(until: .max), decoder.finished else { return nil }
+        return decoder.decoded
+    }
+
+    /// A decoding that can stop and resume between sequences: a hit's record is decoded
+    /// only as far as its fields and the part of its text its snippet shows.
+    struct Decoder {
+        private let s: UnsafePointer<UInt8>?
+        private let iend: Int
+        private let dictionary: UnsafeBufferPointer<UInt8>
+        private let dst: UnsafeMutablePointer<UInt8>
+        private let capacity: Int
+        private var ip = 0
+        private var op = 0
+
+        /// `dst` holds `capacity` bytes plus `outputSlack` writable bytes after them.
+        init(
+            _ src: UnsafeBufferPointer<UInt8>, dictionary: UnsafeBufferPointer<UInt8>,
+            into dst: UnsafeMutablePointer<UInt8>, capacity: Int
+        ) {
+            s = src.baseAddress
+            iend = src.baseAddress == nil ? 0 : src.count
+            self.dictionary = dictionary
+            self.dst = dst
+            self.capacity = capacity
         }
-        /// A match reaching into the dictionary (`offset` > bytes decoded).
-        @inline(__always) func dictionaryMatch(_ offset: Int, _ length: Int) -> Bool {
-            let back = offset - op
-            guard back <= dictCount, length <= back, let d = dictionary.baseAddress else { return false }
-            let from = d + (dictCount - back)
-            if back - length >= 8 {
-                // Chunks of 8 stay inside the dictionary; the output has slack.
-                var k = 0
-                while k < length {
-                    copy8(dst + op + k, from + k)
-                    k += 8
+
+        /// Bytes decoded so far.
+        var decoded: Int { op }
+        /// Whether the whole input has been decoded.
+        var finished: Bool { ip >= iend || s == nil }
+
+        /// Decodes sequences until at least `target` bytes are out or the input ends
+        /// (`Int.max`: to its end, which checks that nothing follows the last byte); false
+        /// when the data is damaged.
+        mutating func run(until target: Int) -> Bool {
+            guard let s else { return capacity == 0 }
+            let iend = self.iend
+            let capacity = self.capacity
+            let dst = self.dst
+            let dictionary = self.dictionary
+            let dictCount = dictionary.count
+            var ip = self.ip
+            var op = self.op
+            defer {
+                self.ip = ip
+                self.op = op
+            }
+            @inline(__always) func copy8(_ to: UnsafeMutablePointer<UInt8>, _ from: UnsafePointer<UInt8>) {
+                UnsafeMutableRawPointer(to).storeBytes(of: UnsafeRawPointer(from).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            }
+            /// A match reaching into the dictionary (`offset` > bytes decoded).
+            @inline(__always) func dictionaryMatch(_ offset: Int, _ length: Int) -> Bool {
+                let back = offset - op
+                guard back <= dictCount, length <= back, let d = dictionary.baseAddress else { return false }
+                let from = d + (dictCount - back)
+                if back - length >= 8 {
+                    // Chunks of 8 stay inside the dictionary; the output has slack.
+                    var k = 0
+                    while k < length {
+                        copy8(dst + op + k, from + k)
+                        k += 8
+                    }
+                } else {
+                    (dst + op).update(from: from, count: length)
                 }
-            } else {
-                (dst + op).update(from: from, count: length)
+                return true
+            }
+            while ip < iend && op < target {
+                // Fast path: short literals and a short match, far from both ends: fixed-size
+                // copies, no loops.
+                if iend &- ip >= 32 && capacity &- op >= 48 {
+                    let token = Int(s[ip])
+                    let literals = token >> 4
+                    let matchNibble = token & 15
+                    if literals < 15 && matchNibble < 15 {
+                        copy8(dst + op, s + ip + 1)
+                        copy8(dst + op + 8, s + ip + 9)
+                        ip &+= 1 &+ literals
+                        op &+= literals
+                        let offset = Int(s[ip]) | Int(s[ip + 1]) << 8
+                        ip &+= 2
+                        let length = matchNibble &+ minMatch
+                        if offset >= 8 && offset <= op {
+                            let to = dst + op
+                            let from = UnsafePointer(dst + (op &- offset))
+                            copy8(to, from)
+                            copy8(to + 8, from + 8)
+                            copy8(to + 16, from + 16)
+                        } else if offset > op {
+                            guard dictionaryMatch(offset, length) else { return false }
+                        } else {
+                            guard offset > 0 else { return false }
+                            let to = dst + op
+                            let from = dst + (op &- offset)
+                            for k in 0..<length { to[k] = from[k] }
+                        }
+                        op &+= length
+                        continue
+                    }
+                }
+                let token = s[ip]
+                ip += 1
+                var literals = Int(token >> 4)
+                if literals == 15 {
+                    while true {
+                        guard ip < iend else { return false }
+                        let b = s[ip]
+                        ip += 1
+                        literals += Int(b)
+                        if b != 255 { break }
+                    }
+                }
+                guard literals <= iend - ip, literals <= capacity - op else { return false }
+                if literals <= 16 && iend - ip >= 16 {
+                    copy8(dst + op, s + ip)
+                    copy8(dst + op + 8, s + ip + 8)
+                } else if literals > 0 {
+                    (dst + op).update(from: s + ip, count: literals)
+                }
+                ip += literals
+                op += literals
+                if ip == iend { break }
+                guard iend - ip >= 2 else { return false }
+                let offset = Int(s[ip]) | Int(s[ip + 1]) << 8
+                ip += 2
+                var length = Int(token & 15)
+                if length == 15 {
+                    while true {
+                        guard ip < iend else { return false }
+                        let b = s[ip]
+                        ip += 1
+                        length += Int(b)
+                        if b != 255 { break }
+                    }
+                }
+                length += minMatch
+                guard offset > 0, length <= capacity - op else { return false }
+                if offset > op {
+                    guard dictionaryMatch(offset, length) else { return false }
+                } else if offset >= 8 {
+                    // 8 bytes at a time: each chunk reads bytes already written.
+                    let from = dst + (op - offset)
+                    let to = dst + op
+                    var k = 0
+                    while k < length {
+                        copy8(to + k, from + k)
+                        k += 8
+                    }
+                } else {
+                    let from = dst + (op - offset)
+                    let to = dst + op
+                    for k in 0..<length { to[k] = from[k] }
+                }
+                op += length
             }
             return true
         }
-        while ip < iend {
-            // Fast path: short literals and a short match, far from both ends: fixed-size
-            // copies, no loops.
-            if iend &- ip >= 32 && capacity &- op >= 48 {
-                let token = Int(s[ip])
-                let literals = token >> 4
-                let matchNibble = token & 15
-                if literals < 15 && matchNibble < 15 {
-                    copy8(dst + op, s + ip + 1)
-                    copy8(dst + op + 8, s + ip + 9)
-                    ip &+= 1 &+ literals
-                    op &+= literals
-                    let offset = Int(s[ip]) | Int(s[ip + 1]) << 8
-                    ip &+= 2
-                    let length = matchNibble &+ minMatch
-                    if offset >= 8 && offset <= op {
-                        let to = dst + op
-                        let from = UnsafePointer(dst + (op &- offset))
-                        copy8(to, from)
-                        copy8(to + 8, from + 8)
-                        copy8(to + 16, from + 16)
-                    } else if offset > op {
-                        guard dictionaryMatch(offset, length) else { return nil }
-                    } else {
-                        guard offset > 0 else { return nil }
-                        let to = dst + op
-                        let from = dst + (op &- offset)
-                        for k in 0..<length { to[k] = from[k] }
-                    }
-                    op &+= length
-                    continue
-                }
-            }
-            let token = s[ip]
-            ip += 1
-            var literals = Int(token >> 4)
-            if literals == 15 {
-                while true {
-                    guard ip < iend else { return nil }
-                    let b = s[ip]
-                    ip += 1
-                    literals += Int(b)
-                    if b != 255 { break }
-                }
-            }
-            guard literals <= iend - ip, literals <= capacity - op else { return nil }
-            if literals <= 16 && iend - ip >= 16 {
-                copy8(dst + op, s + ip)
-                copy8(dst + op + 8, s + ip + 8)
-            } else if literals > 0 {
-                (dst + op).update(from: s + ip, count: literals)
-            }
-            ip += literals
-            op += literals
-            if ip == iend { break }
-            guard iend - ip >= 2 else { return nil }
-            let offset = Int(s[ip]) | Int(s[ip + 1]) << 8
-            ip += 2
-            var length = Int(token & 15)
-            if length == 15 {
-                while true {
-                    guard ip < iend else { return nil }
-                    let b = s[ip]
-                    ip += 1
-                    length += Int(b)
-                    if b != 255 { break }
-                }
-            }
-            length += minMatch
-            guard offset > 0, length <= capacity - op else { return nil }
-            if offset > op {
-                guard dictionaryMatch(offset, length) else { return nil }
-            } else if offset >= 8 {
-                // 8 bytes at a time: each chunk reads bytes already written.
-                let from = dst + (op - offset)
-                let to = dst + op
-                var k = 0
-                while k < length {
-                    copy8(to + k, from + k)
-                    k += 8
-                }
-            } else {
-                let from = dst + (op - offset)
-                let to = dst + op
-                for k in 0..<length { to[k] = from[k] }
-            }
-            op += length
-        }
-        return op
     }
 
     /// Decompresses a whole document of `expectedSize` bytes; nil when damaged.

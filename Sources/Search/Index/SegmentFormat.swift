@@ -4,10 +4,14 @@ import Foundation
 ///   "CPXSEG02", then the sections, then the footer:
 ///   sectionCount × (u64 offset, u64 length), u32 docCount, u64 bodyLengthSum,
 ///   u64 titleLengthSum, u32 sectionCount, "CPXEND01".
-/// Version 02 stores each document compressed on its own against a dictionary (see
-/// `StoredFields`); version 01 stored LZ blocks of 16 KiB.
+/// Version 03 puts each stored record's text after its other fields (see `RecordLayout`),
+/// so that a hit decodes only the text its snippet shows; version 02, still read, kept the
+/// text among the fields; both store each document compressed on its own against a
+/// dictionary (see `StoredFields`). Version 01 stored LZ blocks of 16 KiB.
 enum SegmentFormat {
-    static let headerMagic = Array("CPXSEG02".utf8)
+    static let headerMagic = Array("CPXSEG03".utf8)
+    /// Older versions still read, with the layout of their records.
+    static let readableHeaderMagics: [(magic: [UInt8], layout: RecordLayout)] = [(Array("CPXSEG02".utf8), .textInline)]
     /// Magic numbers of older versions, recognized to tell the user to re-index.
     static let olderHeaderMagics = [Array("CPXSEG01".utf8)]
     static let footerMagic = Array("CPXEND01".utf8)

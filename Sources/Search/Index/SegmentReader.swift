@@ -14,6 +14,8 @@ final class SegmentReader: @unchecked Sendable {
     let positions: UnsafeRawBufferPointer
     private let norms: UnsafeRawBufferPointer
     private let stored: StoredFieldsReader
+    /// Where this segment's records keep their text (by the segment's version).
+    let layout: RecordLayout
     private let facetForward: UnsafeRawBufferPointer
     private let facetSection: UnsafeRawBufferPointer
     private let sourceSection: UnsafeRawBufferPointer
@@ -29,9 +31,16 @@ final class SegmentReader: @unchecked Sendable {
             throw corrupt("format d’index d’une version antérieure de Cooplex : supprimez l’index et réindexez")
         }
         guard buf.count >= SegmentFormat.headerMagic.count + footerSize,
-            Array(buf[0..<8]) == SegmentFormat.headerMagic,
             Array(buf[(buf.count - 8)...]) == SegmentFormat.footerMagic
         else { throw corrupt("segment tronqué ou invalide") }
+        let magic = Array(buf[0..<8])
+        if magic == SegmentFormat.headerMagic {
+            layout = .textLast
+        } else if let older = SegmentFormat.readableHeaderMagics.first(where: { $0.magic == magic }) {
+            layout = older.layout
+        } else {
+            throw corrupt("segment tronqué ou invalide")
+        }
         var r = ByteReader(buf, offset: buf.count - footerSize)
         var sections: [UnsafeRawBufferPointer] = []
         for _ in SegmentFormat.Section.allCases {
@@ -137,18 +146,32 @@ final class SegmentReader: @unchecked Sendable {
         guard let record = stored.record(Int(doc)) else { return nil }
         return record.withUnsafeBytes { buf in
             var r = ByteReader(buf)
-            return StoredDocument.decode(&r, fileHash: fileHash(of:))
+            return StoredDocument.decode(&r, layout: layout, fileHash: fileHash(of:))
         }
     }
 
-    /// The fields of hit `doc` and its text's bytes, passed to `body` (nil when damaged).
-    func withHit<R>(_ doc: Int32, _ body: (StoredHitFields, UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        guard let record = stored.record(Int(doc)) else { return nil }
-        return record.withUnsafeBufferPointer { buf -> R? in
-            var r = ByteReader(UnsafeRawBufferPointer(buf))
-            guard let fields = StoredDocument.decodeHit(&r) else { return nil }
-            return body(fields, UnsafeBufferPointer(rebasing: buf[fields.text]))
+    /// The fields of hit `doc` and its text, passed to `body` (nil when damaged). The
+    /// record is decoded as far as its fields; the text as far as `body` reads it.
+    func withHit<R>(_ doc: Int32, _ body: (StoredHitFields, HitText) -> R?) -> R? {
+        guard let record = stored.cursor(Int(doc)) else { return nil }
+        let fields: StoredHitFields?
+        switch layout {
+        case .textInline:
+            guard record.ensure(record.size) else { return nil }
+            var r = ByteReader(UnsafeRawBufferPointer(record.bytes))
+            fields = StoredDocument.decodeHit(&r)
+        case .textLast:
+            // The head's length (a varint), then the head.
+            guard record.ensure(10) else { return nil }
+            var r = ByteReader(UnsafeRawBufferPointer(record.bytes))
+            guard let head = RecordLayout.head(&r), head.upperBound <= record.size, record.ensure(head.upperBound) else {
+                return nil
+            }
+            var h = ByteReader(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(record.bytes)[..<head.upperBound]), offset: head.lowerBound)
+            fields = StoredDocument.decodeHit(&h, textLast: head.upperBound..<record.size)
         }
+        guard let fields else { return nil }
+        return body(fields, HitText(record: record, range: fields.text))
     }
 
     /// Every stored document in order.

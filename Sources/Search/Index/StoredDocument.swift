@@ -26,9 +26,19 @@ public struct StoredDocument: Sendable {
     ]
     fileprivate static let entityTypeCodes: [EntityType] = [.collectivite, .pays, .date, .loi, .organisation, .montant]
 
-    /// Writes the record. The file hash is not part of it: the segment's source table
-    /// holds it once per source.
-    func encode(into w: inout ByteWriter, checkpoints: TextCheckpoints = TextCheckpoints(base: 0)) {
+    /// Writes the record (layout `RecordLayout.textLast`): the length of the head, the
+    /// head (every field but the text), then the text's bytes, so that a hit is shown by
+    /// decoding its head and as much of its text as its snippet needs. The file hash is
+    /// not part of it: the segment's source table holds it once per source.
+    func encode(into out: inout ByteWriter, checkpoints: TextCheckpoints = TextCheckpoints(base: 0)) {
+        var w = ByteWriter(capacity: 256)
+        encodeHead(into: &w, checkpoints: checkpoints)
+        out.varint(w.count)
+        out.raw(w.bytes)
+        out.raw(document.text.utf8)
+    }
+
+    private func encodeHead(into w: inout ByteWriter, checkpoints: TextCheckpoints) {
         let d = document
         // A content-hash id (64 hex digits) is stored as its 32 bytes, after the item
         // marker (flag 4); an empty id string stands in its place.
@@ -50,7 +60,6 @@ public struct StoredDocument: Sendable {
         w.varint(d.authors.count)
         for a in d.authors { w.string(a) }
         w.varint(d.pages.map { $0 + 1 } ?? 0)
-        w.string(d.text)
         w.varint(d.blocks.count)
         var previousStart = 0
         for b in d.blocks {
@@ -146,69 +155,95 @@ public struct StoredDocument: Sendable {
         return make(r.string())
     }
 
-    /// Reads a record; `fileHash` is the hash the segment's source table gives the source.
-    static func decode(_ r: inout ByteReader, fileHash: (String) -> String) -> StoredDocument? {
-        let (id, source, item) = decodeIdentity(&r)
-        guard let format = decodeCode(&r, formatCodes, { DocumentFormat(rawValue: $0) }) else { return nil }
-        let title = r.optionalString()
-        let date = r.optionalString()
+    /// Reads a whole record of the given layout; `fileHash` is the hash the segment's
+    /// source table gives the source.
+    static func decode(_ r: inout ByteReader, layout: RecordLayout, fileHash: (String) -> String) -> StoredDocument? {
+        var head = r
+        if layout == .textLast {
+            // The head, then the text: the rest of the record.
+            guard let h = RecordLayout.head(&r), h.upperBound <= r.end else { return nil }
+            head = ByteReader(UnsafeRawBufferPointer(start: r.base, count: h.upperBound), offset: h.lowerBound)
+            r.offset = h.upperBound
+        }
+        let (id, source, item) = decodeIdentity(&head)
+        guard let format = decodeCode(&head, formatCodes, { DocumentFormat(rawValue: $0) }) else { return nil }
+        let title = head.optionalString()
+        let date = head.optionalString()
         var authors: [String] = []
-        for _ in 0..<min(r.int(), 1 << 16) { authors.append(r.string()) }
-        let pagesCode = r.int()
-        let text = r.string()
+        for _ in 0..<min(head.int(), 1 << 16) { authors.append(head.string()) }
+        let pagesCode = head.int()
+        let textBytes = layout == .textLast ? r.bytes(r.end - r.offset) : head.bytes(head.int())
+        let text = String(decoding: textBytes, as: UTF8.self)
         var blocks: [Block] = []
-        let blockCount = min(r.int(), 1 << 24)
+        let blockCount = min(head.int(), 1 << 24)
         blocks.reserveCapacity(blockCount)
         var previousStart = 0
         for _ in 0..<blockCount {
-            let kind = decodeCode(&r, blockKindCodes, { Block.Kind(rawValue: $0) }) ?? .paragraph
-            let page = r.int()
-            let start = previousStart + unzigzag(r.varint())
-            let end = start + unzigzag(r.varint())
+            let kind = decodeCode(&head, blockKindCodes, { Block.Kind(rawValue: $0) }) ?? .paragraph
+            let page = head.int()
+            let start = previousStart + unzigzag(head.varint())
+            let end = start + unzigzag(head.varint())
             previousStart = start
-            let label = r.optionalString()
-            if r.overrun { return nil }
+            let label = head.optionalString()
+            if head.overrun { return nil }
             blocks.append(Block(kind: kind, page: page == 0 ? nil : page - 1, start: start, end: end, label: label))
         }
         var warnings: [String] = []
-        for _ in 0..<min(r.int(), 1 << 16) { warnings.append(r.string()) }
+        for _ in 0..<min(head.int(), 1 << 16) { warnings.append(head.string()) }
         var metadata: [String: String] = [:]
-        for _ in 0..<min(r.int(), 1 << 16) {
-            let k = r.string()
-            metadata[k] = r.string()
+        for _ in 0..<min(head.int(), 1 << 16) {
+            let k = head.string()
+            metadata[k] = head.string()
         }
         var entities: [Entity] = []
-        let entityCount = min(r.int(), 1 << 24)
+        let entityCount = min(head.int(), 1 << 24)
         entities.reserveCapacity(entityCount)
-        let utf8 = text.utf8
         previousStart = 0
         for _ in 0..<entityCount {
-            let type = decodeCode(&r, entityTypeCodes, { EntityType(rawValue: $0) }) ?? .organisation
-            let start = previousStart + unzigzag(r.varint())
-            let end = start + unzigzag(r.varint())
+            let type = decodeCode(&head, entityTypeCodes, { EntityType(rawValue: $0) }) ?? .organisation
+            let start = previousStart + unzigzag(head.varint())
+            let end = start + unzigzag(head.varint())
             previousStart = start
             let surface: String
-            if r.byte() == 0 {
-                guard start >= 0, start <= end, end <= utf8.count else { return nil }
-                surface = String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)], as: UTF8.self)
+            if head.byte() == 0 {
+                guard start >= 0, start <= end, end <= textBytes.count else { return nil }
+                surface = String(decoding: UnsafeBufferPointer(rebasing: textBytes[start..<end]), as: UTF8.self)
             } else {
-                surface = r.string()
+                surface = head.string()
             }
-            let normalized = r.string()
+            let normalized = head.string()
             var attributes: [String: String] = [:]
-            for _ in 0..<min(r.int(), 1 << 10) {
-                let k = r.string()
-                attributes[k] = r.string()
+            for _ in 0..<min(head.int(), 1 << 10) {
+                let k = head.string()
+                attributes[k] = head.string()
             }
-            if r.overrun { return nil }
+            if head.overrun { return nil }
             entities.append(Entity(type: type, start: start, end: end, text: surface, normalized: normalized, attributes: attributes))
         }
-        if r.overrun { return nil }
+        if head.overrun || r.overrun { return nil }
         let doc = Document(
             id: id, source: source, item: item, format: format, title: title, date: date,
             authors: authors, pages: pagesCode == 0 ? nil : pagesCode - 1, text: text,
             blocks: blocks, warnings: warnings, metadata: metadata)
         return StoredDocument(document: doc, entities: entities, fileHash: fileHash(source))
+    }
+}
+
+/// Where a record keeps its text. Segments of format 02 hold `textInline` records, those
+/// of format 03 `textLast` ones.
+enum RecordLayout: Sendable {
+    /// The text as a length-prefixed string among the fields, after the page count.
+    case textInline
+    /// A varint length of the head (every field but the text), the head, then the text's
+    /// bytes to the end of the record.
+    case textLast
+
+    /// Reads the head's length at the start of a `textLast` record: the head's byte range,
+    /// nil when it does not fit in the record (`r` spans at least the head's length).
+    static func head(_ r: inout ByteReader) -> Range<Int>? {
+        let n = r.int()
+        guard !r.overrun, n >= 0, n <= Int(UInt32.max) else { return nil }
+        return r.offset..<(r.offset + n)
     }
 }
 
@@ -225,8 +260,15 @@ struct StoredHitFields {
     /// Byte range of the text in the record.
     var text: Range<Int>
     var pages: [(page: Int, start: Int, end: Int)]
-    var entities: [(type: EntityType, normalized: String, text: String)]
+    var entities: [(type: EntityType, normalized: String, surface: Surface)]
     var checkpoints: TextCheckpoints
+
+    /// An entity's surface form: nearly always the text's own bytes, else stored.
+    enum Surface {
+        /// Byte range in the text.
+        case inText(Range<Int>)
+        case stored(String)
+    }
 }
 
 /// Where the analysis of a document's text may restart: the byte offset of a token start
@@ -254,6 +296,18 @@ struct TextCheckpoints {
             if positions[mid] <= position { lo = mid + 1 } else { hi = mid }
         }
         return lo == 0 ? (0, 0) : (Int(offsets[lo - 1]), positions[lo - 1])
+    }
+
+    /// The byte offset of the first restart point past text position `position` (a
+    /// token start after every token up to that position), nil when there is none.
+    func offset(after position: Int32) -> Int? {
+        var lo = 0
+        var hi = positions.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if positions[mid] <= position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < positions.count ? Int(offsets[lo]) : nil
     }
 
     func encode(into w: inout ByteWriter) {
@@ -286,16 +340,24 @@ struct TextCheckpoints {
 }
 
 extension StoredDocument {
-    static func decodeHit(_ r: inout ByteReader) -> StoredHitFields? {
+    /// Reads the fields a hit shows. `r` spans the record (`textInline`) or the head of a
+    /// `textLast` record, whose text is at `textLast` in the record.
+    static func decodeHit(_ r: inout ByteReader, textLast: Range<Int>? = nil) -> StoredHitFields? {
         let (id, source, item) = decodeIdentity(&r)
         guard let format = decodeCode(&r, formatCodes, { DocumentFormat(rawValue: $0) }) else { return nil }
         let title = r.optionalString()
         let date = r.optionalString()
         for _ in 0..<min(r.int(), 1 << 16) { _ = r.bytes(r.int()) }
         _ = r.int()
-        let textLength = r.int()
-        let textStart = r.offset
-        let textBytes = r.bytes(textLength)
+        let text: Range<Int>
+        if let textLast {
+            text = textLast
+        } else {
+            let length = r.int()
+            let start = r.offset
+            _ = r.bytes(length)
+            text = start..<(start + length)
+        }
         var pages: [(page: Int, start: Int, end: Int)] = []
         let blockCount = min(r.int(), 1 << 24)
         var previousStart = 0
@@ -314,7 +376,7 @@ extension StoredDocument {
             _ = r.bytes(r.int())
             _ = r.bytes(r.int())
         }
-        var entities: [(type: EntityType, normalized: String, text: String)] = []
+        var entities: [(type: EntityType, normalized: String, surface: StoredHitFields.Surface)] = []
         var seen = Set<String>()
         let entityCount = min(r.int(), 1 << 24)
         previousStart = 0
@@ -323,12 +385,12 @@ extension StoredDocument {
             let start = previousStart + unzigzag(r.varint())
             let end = start + unzigzag(r.varint())
             previousStart = start
-            var surface: UnsafeBufferPointer<UInt8>
+            let surface: StoredHitFields.Surface
             if r.byte() == 0 {
-                guard start >= 0, start <= end, end <= textBytes.count else { return nil }
-                surface = UnsafeBufferPointer(rebasing: textBytes[start..<end])
+                guard start >= 0, start <= end, end <= text.count else { return nil }
+                surface = .inText(start..<end)
             } else {
-                surface = r.bytes(r.int())
+                surface = .stored(r.string())
             }
             let normalized = r.string()
             for _ in 0..<min(r.int(), 1 << 10) {
@@ -336,15 +398,13 @@ extension StoredDocument {
                 _ = r.bytes(r.int())
             }
             if r.overrun { return nil }
-            if seen.insert(type.rawValue + ":" + normalized).inserted {
-                entities.append((type, normalized, String(decoding: surface, as: UTF8.self)))
-            }
+            if seen.insert(type.rawValue + ":" + normalized).inserted { entities.append((type, normalized, surface)) }
         }
         let checkpoints = TextCheckpoints.decode(&r)
         if r.overrun { return nil }
         return StoredHitFields(
             id: id, source: source, item: item, format: format, title: title, date: date,
-            text: textStart..<(textStart + textLength), pages: pages, entities: entities, checkpoints: checkpoints)
+            text: text, pages: pages, entities: entities, checkpoints: checkpoints)
     }
 }
 

@@ -109,6 +109,18 @@ struct StoredFieldsReader {
 
     /// The decoded record of `doc`, or nil when out of range or damaged.
     func record(_ doc: Int) -> [UInt8]? {
+        guard let (source, dict, size) = compressed(doc) else { return nil }
+        return LZCompressor.decompress(source, dictionary: dict, expectedSize: size)
+    }
+
+    /// The record of `doc`, to be decoded as far as it is read; nil when out of range.
+    func cursor(_ doc: Int) -> RecordCursor? {
+        guard let (source, dict, size) = compressed(doc) else { return nil }
+        return RecordCursor(compressed: source, dictionary: dict, size: size)
+    }
+
+    /// The compressed bytes of `doc`'s record, the dictionary and the decoded size.
+    private func compressed(_ doc: Int) -> (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, Int)? {
         guard doc >= 0, doc < docCount, isConsistent else { return nil }
         let entry = doc * StoredFieldsWriter.indexEntrySize
         let offset = Int(truncatingIfNeeded: index.loadUnaligned(fromByteOffset: entry, as: UInt64.self).littleEndian)
@@ -117,11 +129,13 @@ struct StoredFieldsReader {
             doc + 1 < docCount
             ? Int(truncatingIfNeeded: index.loadUnaligned(fromByteOffset: entry + StoredFieldsWriter.indexEntrySize, as: UInt64.self).littleEndian)
             : stored.count
-        guard offset >= 0, offset <= end, end <= stored.count else { return nil }
+        // A sequence of the codec yields at most about 255 bytes per byte it takes: a larger
+        // size is damage, not a record to allocate for.
+        guard offset >= 0, offset <= end, end <= stored.count, size <= (end - offset) * 256 + 64 else { return nil }
         let source = UnsafeBufferPointer(
             start: stored.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) + offset }, count: end - offset)
         let dict = UnsafeBufferPointer(
             start: dictionary.baseAddress?.assumingMemoryBound(to: UInt8.self), count: dictionary.count)
-        return LZCompressor.decompress(source, dictionary: dict, expectedSize: size)
+        return (source, dict, size)
     }
 }
