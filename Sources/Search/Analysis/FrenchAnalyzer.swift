@@ -227,6 +227,9 @@ public final class FrenchAnalyzer {
                         numeric = false
                         previousDigit = false
                         j += l
+                        // The rest of a run of ASCII letters (most of French text) without
+                        // the general dispatch.
+                        while j < n, p[j] < 0x80, classes[Int(p[j])] == .letter { j += 1 }
                     } else if c == .digit {
                         previousDigit = true
                         j += l

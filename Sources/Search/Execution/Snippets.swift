@@ -78,6 +78,7 @@ struct SnippetBuilder {
     ) -> (text: String, offset: Int)? {
         let wanted = terms.count + prefixes.count
         var matches: [(start: Int, end: Int, term: Int)] = []
+        matches.reserveCapacity(16)
         var counts = [Int](repeating: 0, count: max(wanted, 1))
         var distinct = 0
         var lo = 0
@@ -359,11 +360,15 @@ struct SnippetLocator {
             var its = infos[segment].map { segments[segment].iterator($0, positions: true) }
             while k < order.count, hits[order[k]].segment == segment {
                 let doc = hits[order[k]].doc
+                var found: [(position: Int32, term: Int)] = []
                 for t in its.indices {
                     guard its[t].advance(to: doc), its[t].doc == doc else { continue }
                     its[t].positions(into: &list)
-                    for p in list.buffer { result[order[k]].append((p, t)) }
+                    let n = list.buffer.count
+                    if found.count + n > found.capacity { found.reserveCapacity(max(2 * found.capacity, found.count + n, 16)) }
+                    for p in list.buffer { found.append((p, t)) }
                 }
+                result[order[k]] = found
                 k += 1
             }
         }
