@@ -243,14 +243,13 @@ public final class IndexReader: @unchecked Sendable {
             guard let all = text.whole else { return nil }
             made = snippets.snippet(of: all)
         case .at(let from, let until, let through):
-            // Decode past the located window, then all of the text if that was too little.
-            guard let b = text.prefix(through == Int.max ? Int.max : through + snippets.width + 64) else { return nil }
-            made = text.isWhole(b)
-                ? snippets.snippet(of: b, from: from, located: true, until: until)
-                : snippets.snippet(ofPrefix: b, from: from, until: until)
-            if made == nil {
-                guard let all = text.whole else { return nil }
-                made = snippets.snippet(of: all, from: from, located: true, until: until)
+            // Decode a little past the located window (the snippet nearly always lies
+            // before it), then more, then all of the text if that was too little.
+            for margin in [64, snippets.width + 256, Int.max] where made == nil {
+                guard let b = text.prefix(through >= Int.max - margin ? Int.max : through + margin) else { return nil }
+                made = text.isWhole(b)
+                    ? snippets.snippet(of: b, from: from, located: true, until: until)
+                    : snippets.snippet(ofPrefix: b, from: from, until: until)
             }
         case .absent:
             guard let b = text.prefix(snippets.openingBytes) else { return nil }

@@ -78,7 +78,7 @@ struct SnippetBuilder {
     ) -> (text: String, offset: Int)? {
         let wanted = terms.count + prefixes.count
         var matches: [(start: Int, end: Int, term: Int)] = []
-        matches.reserveCapacity(16)
+        matches.reserveCapacity(64)
         var counts = [Int](repeating: 0, count: max(wanted, 1))
         var distinct = 0
         var lo = 0
@@ -150,7 +150,9 @@ struct SnippetBuilder {
         if !complete, target + 4 > b.count { return nil }
         let end = trimmedEnd(b, from: last, cutEnd(b, from: last, target: min(b.count, target)))
         guard let cut = SnippetBuilder.hasWords(b, after: end, complete: complete) else { return nil }
-        let inside = matches.filter { $0.start >= start && $0.end <= end }.map { ($0.start, $0.end) }
+        var inside: [(Int, Int)] = []
+        inside.reserveCapacity(matches.count)
+        for m in matches where m.start >= start && m.end <= end { inside.append((m.start, m.end)) }
         return (render(b, start, end, inside, cut: cut), first)
     }
 
@@ -222,17 +224,22 @@ struct SnippetBuilder {
     /// in brackets (marks separated by spaces only share one pair), "…" where cut (before:
     /// `start` > 0; after: `cut`).
     private func render(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ marks: [(Int, Int)], cut: Bool) -> String {
-        let ellipsis: [UInt8] = Array("…".utf8)
+        // "…" (U+2026) in UTF-8.
+        let ellipsis: (UInt8, UInt8, UInt8) = (0xE2, 0x80, 0xA6)
         // At most: the bytes, a bracket pair per mark, an ellipsis and a space at each end.
-        let capacity = (end - start) + 2 * marks.count + 2 * (ellipsis.count + 1)
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+        let capacity = (end - start) + 2 * marks.count + 2 * 4
+        // Written straight into the string's storage (no byte array copied into it): the
+        // bytes come from UTF-8 text, cut at character boundaries.
+        return String(unsafeUninitializedCapacity: capacity) { out in
             var n = 0
             @inline(__always) func put(_ c: UInt8) {
                 out[n] = c
                 n &+= 1
             }
             if start > 0 {
-                for c in ellipsis { put(c) }
+                put(ellipsis.0)
+                put(ellipsis.1)
+                put(ellipsis.2)
                 put(0x20)
             }
             @inline(__always) func plain(_ from: Int, _ to: Int) {
@@ -278,11 +285,12 @@ struct SnippetBuilder {
             plain(i, end)
             if cut {
                 put(0x20)
-                for c in ellipsis { put(c) }
+                put(ellipsis.0)
+                put(ellipsis.1)
+                put(ellipsis.2)
             }
-            written = n
+            return n
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
