@@ -192,66 +192,93 @@ struct QueryCompiler {
         // Expansions across segments, most frequent first, bounded. Surface forms are
         // indexed only where they differ from the stem: look in both fields. Each
         // segment's dictionary gives its terms in order; the entries of all segments are
-        // sorted once and equal terms grouped (no hashing of byte strings).
-        var entries: [(key: [UInt8], segment: Int, info: TermInfo)] = []
+        // sorted once and equal terms grouped. Their bytes go into one arena (no array per
+        // term), compared with memcmp.
+        var expansions: [(key: [UInt8], docFreq: Int, infos: [TermInfo?])] = []
+        var arena: [UInt8] = []
+        arena.reserveCapacity(1024)
+        var entries: [(start: Int, count: Int, segment: Int, info: TermInfo)] = []
         for field in [Field.surface, Field.body] {
             let key = field.key(stem)
             for (i, s) in segments.enumerated() {
                 s.terms.forEach(prefix: key) { t, info in
-                    entries.append((Array(t), i, info))
+                    entries.append((arena.count, t.count, i, info))
+                    arena.append(contentsOf: t)
                     return true
                 }
             }
         }
-        if entries.count > 1 {
-            entries.sort { $0.key != $1.key ? $0.key.lexicographicallyPrecedes($1.key) : $0.segment < $1.segment }
-        }
-        var expansions: [(key: [UInt8], docFreq: Int, infos: [TermInfo?])] = []
-        for e in entries {
-            if let last = expansions.last, last.key == e.key {
-                expansions[expansions.count - 1].docFreq += e.info.docFreq
-                expansions[expansions.count - 1].infos[e.segment] = e.info
-            } else {
-                var infos = [TermInfo?](repeating: nil, count: segments.count)
-                infos[e.segment] = e.info
-                expansions.append((e.key, e.info.docFreq, infos))
+        arena.withUnsafeBufferPointer { bytes in
+            func key(_ start: Int, _ count: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])
             }
-        }
-        // A surface form whose stem is itself an expansion adds no document (every token
-        // indexes its stem): reading both lists would only double the work and the score.
-        // Body keys sort before surface keys (field byte): binary search among them.
-        let bodyEnd = expansions.firstIndex { $0.key.first != Field.body.rawValue } ?? expansions.count
-        if bodyEnd > 0, bodyEnd < expansions.count {
-            let connectors: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "'")]
-            // One buffer for every surface form's stem key (no arrays per form).
-            var key: [UInt8] = []
-            func hasStemExpansion(_ surface: ArraySlice<UInt8>) -> Bool {
-                key.removeAll(keepingCapacity: true)
-                key.append(Field.body.rawValue)
-                key.append(contentsOf: surface)
-                let length = key.withUnsafeMutableBufferPointer { FrenchLightStemmer.stem($0.baseAddress! + 1, $0.count - 1) }
-                key.removeLast(key.count - 1 - length)
-                var lo = 0
-                var hi = bodyEnd
-                while lo < hi {
-                    let mid = (lo + hi) >> 1
-                    if expansions[mid].key.lexicographicallyPrecedes(key) { lo = mid + 1 } else { hi = mid }
+            if entries.count > 1 {
+                entries.sort {
+                    let c = compareBytes(key($0.start, $0.count), key($1.start, $1.count))
+                    return c != 0 ? c < 0 : $0.segment < $1.segment
                 }
-                return lo < bodyEnd && expansions[lo].key == key
             }
-            let kept = expansions.filter { e in
-                guard e.key.first == Field.surface.rawValue else { return true }
-                let surface = e.key.dropFirst()
-                return surface.contains(where: connectors.contains) || !hasStemExpansion(surface)
+            // Equal terms of several segments: one expansion (its first entry and count).
+            var groups: [(first: Int, count: Int, docFreq: Int)] = []
+            groups.reserveCapacity(entries.count)
+            for (k, e) in entries.enumerated() {
+                if let last = groups.last,
+                    compareBytes(key(entries[last.first].start, entries[last.first].count), key(e.start, e.count)) == 0
+                {
+                    groups[groups.count - 1].count += 1
+                    groups[groups.count - 1].docFreq += e.info.docFreq
+                } else {
+                    groups.append((k, 1, e.info.docFreq))
+                }
             }
-            expansions = kept
-        }
-        // Most frequent first; equal frequencies by bytes, so that the scores (sums over the
-        // expansions) and their ties come out the same in every process.
-        expansions.sort { $0.docFreq != $1.docFreq ? $0.docFreq > $1.docFreq : $0.key.lexicographicallyPrecedes($1.key) }
-        if expansions.count > QueryCompiler.maxPrefixExpansions {
-            expansions.removeLast(expansions.count - QueryCompiler.maxPrefixExpansions)
-            prefixTruncated = true
+            @inline(__always) func groupKey(_ g: (first: Int, count: Int, docFreq: Int)) -> UnsafeBufferPointer<UInt8> {
+                key(entries[g.first].start, entries[g.first].count)
+            }
+            // A surface form whose stem is itself an expansion adds no document (every token
+            // indexes its stem): reading both lists would only double the work and the
+            // score. Body keys sort before surface keys (field byte): binary search among them.
+            let bodyEnd = groups.firstIndex { groupKey($0).first != Field.body.rawValue } ?? groups.count
+            if bodyEnd > 0, bodyEnd < groups.count {
+                let connectors: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "'")]
+                // One buffer for every surface form's stem key (no arrays per form).
+                var stemKey: [UInt8] = []
+                func hasStemExpansion(_ surface: UnsafeBufferPointer<UInt8>) -> Bool {
+                    stemKey.removeAll(keepingCapacity: true)
+                    stemKey.append(Field.body.rawValue)
+                    stemKey.append(contentsOf: surface)
+                    let length = stemKey.withUnsafeMutableBufferPointer { FrenchLightStemmer.stem($0.baseAddress! + 1, $0.count - 1) }
+                    stemKey.removeLast(stemKey.count - 1 - length)
+                    return stemKey.withUnsafeBufferPointer { wanted in
+                        var lo = 0
+                        var hi = bodyEnd
+                        while lo < hi {
+                            let mid = (lo + hi) >> 1
+                            if compareBytes(groupKey(groups[mid]), wanted) < 0 { lo = mid + 1 } else { hi = mid }
+                        }
+                        return lo < bodyEnd && compareBytes(groupKey(groups[lo]), wanted) == 0
+                    }
+                }
+                groups = groups.filter { g in
+                    let k = groupKey(g)
+                    guard k.first == Field.surface.rawValue else { return true }
+                    let surface = UnsafeBufferPointer(rebasing: k.dropFirst())
+                    return surface.contains(where: connectors.contains) || !hasStemExpansion(surface)
+                }
+            }
+            // Most frequent first; equal frequencies by bytes, so that the scores (sums over
+            // the expansions) and their ties come out the same in every process.
+            groups.sort { a, b in
+                a.docFreq != b.docFreq ? a.docFreq > b.docFreq : compareBytes(groupKey(a), groupKey(b)) < 0
+            }
+            if groups.count > QueryCompiler.maxPrefixExpansions {
+                groups.removeLast(groups.count - QueryCompiler.maxPrefixExpansions)
+                prefixTruncated = true
+            }
+            expansions = groups.map { g in
+                var infos = [TermInfo?](repeating: nil, count: segments.count)
+                for e in entries[g.first..<(g.first + g.count)] { infos[e.segment] = e.info }
+                return (Array(groupKey(g)), g.docFreq, infos)
+            }
         }
         if expansions.isEmpty { return .nothing }
         let leaves = expansions.map { e in
