@@ -385,7 +385,7 @@ struct SnippetLocator {
 
     /// Where the snippet's analysis of `doc` starts, from the positions of the query's
     /// stems in it (see `positions(of:)`).
-    func start(segment: Int, doc: Int32, checkpoints: TextCheckpoints, positions: [(position: Int32, term: Int)]) -> Start {
+    func start(segment: Int, doc: Int32, checkpoints: StoredCheckpoints, positions: [(position: Int32, term: Int)]) -> Start {
         guard !infos[segment].isEmpty else { return withoutPositions(segment: segment, doc: doc) }
         var found: [(position: Int32, term: Int)] = []
         found.reserveCapacity(positions.count)
@@ -410,12 +410,10 @@ struct SnippetLocator {
                 best = (distinct, count, found[lo].position)
             }
         }
-        let restart = checkpoints.positions.isEmpty ? (offset: 0, position: Int32(0))
-            : checkpoints.restart(atOrBefore: best.first - SnippetLocator.margin)
         // The window's last position, plus a margin: a compound's parts and a multi-word
         // term may sit a few positions past the stem that was found.
-        let until = best.first - restart.position + SnippetLocator.window + SnippetLocator.margin
-        let through = checkpoints.offset(after: restart.position + until) ?? Int.max
-        return .at(restart.offset, until: until, through: through)
+        let last = best.first + SnippetLocator.window + SnippetLocator.margin
+        let (restart, through) = checkpoints.around(best.first - SnippetLocator.margin, past: last)
+        return .at(restart.offset, until: last - restart.position, through: through ?? Int.max)
     }
 }

@@ -261,7 +261,7 @@ struct StoredHitFields {
     var text: Range<Int>
     var pages: [(page: Int, start: Int, end: Int)]
     var entities: [(type: EntityType, normalized: String, surface: Surface)]
-    var checkpoints: TextCheckpoints
+    var checkpoints: StoredCheckpoints
 
     /// An entity's surface form: nearly always the text's own bytes, else stored.
     enum Surface {
@@ -274,7 +274,8 @@ struct StoredHitFields {
 /// Where the analysis of a document's text may restart: the byte offset of a token start
 /// every so many positions, and the position of the text's first token in the document's
 /// postings (after the title). Snippets use them to analyze only the text around the
-/// best window that the postings' positions point at.
+/// best window that the postings' positions point at. (The write side; hits read them
+/// through `StoredCheckpoints`.)
 struct TextCheckpoints {
     /// Position of the text's first token in the postings.
     var base: Int32
@@ -284,30 +285,6 @@ struct TextCheckpoints {
     mutating func append(position: Int32, offset: Int32) {
         positions.append(position)
         offsets.append(offset)
-    }
-
-    /// The last restart point at or before text position `position` (byte offset and its
-    /// position; the text's start when none).
-    func restart(atOrBefore position: Int32) -> (offset: Int, position: Int32) {
-        var lo = 0
-        var hi = positions.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if positions[mid] <= position { lo = mid + 1 } else { hi = mid }
-        }
-        return lo == 0 ? (0, 0) : (Int(offsets[lo - 1]), positions[lo - 1])
-    }
-
-    /// The byte offset of the first restart point past text position `position` (a
-    /// token start after every token up to that position), nil when there is none.
-    func offset(after position: Int32) -> Int? {
-        var lo = 0
-        var hi = positions.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if positions[mid] <= position { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < positions.count ? Int(offsets[lo]) : nil
     }
 
     func encode(into w: inout ByteWriter) {
@@ -322,20 +299,47 @@ struct TextCheckpoints {
             o = offsets[k]
         }
     }
+}
 
-    static func decode(_ r: inout ByteReader) -> TextCheckpoints {
-        var c = TextCheckpoints(base: Int32(truncatingIfNeeded: r.int()))
-        let n = min(r.int(), 1 << 24)
+/// The restart points of a stored record read where they lie, in the record (which
+/// must outlive this view), rather than decoded into arrays: a hit asks them one thing
+/// (`around`). They are the last field of a record's head (of the record, in format 02).
+struct StoredCheckpoints {
+    /// Position of the text's first token in the postings.
+    let base: Int32
+    private let count: Int
+    /// The (position, offset) delta pairs, varints.
+    private let pairs: UnsafeRawBufferPointer
+
+    /// Reads the base and count, and takes the rest of `r` as the pairs.
+    static func read(_ r: inout ByteReader) -> StoredCheckpoints {
+        let base = Int32(truncatingIfNeeded: r.int())
+        let count = min(r.int(), 1 << 24)
+        let start = min(r.offset, r.end)
+        let pairs = UnsafeRawBufferPointer(start: r.base + start, count: r.end - start)
+        r.offset = r.end
+        return StoredCheckpoints(base: base, count: max(0, count), pairs: pairs)
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// The last restart point at or before text position `position` (byte offset and
+    /// position; the text's start when none), and the byte offset of the first one past
+    /// `past` (a token start after every token up to that position; nil when none), for
+    /// `past` ≥ `position`.
+    func around(_ position: Int32, past: Int32) -> (restart: (offset: Int, position: Int32), through: Int?) {
+        var r = ByteReader(pairs)
         var p: Int32 = 0
         var o: Int32 = 0
-        c.positions.reserveCapacity(n)
-        c.offsets.reserveCapacity(n)
-        for _ in 0..<n where !r.overrun {
+        var restart = (offset: 0, position: Int32(0))
+        for _ in 0..<count {
             p &+= Int32(truncatingIfNeeded: r.int())
             o &+= Int32(truncatingIfNeeded: r.int())
-            c.append(position: p, offset: o)
+            if r.overrun { break }
+            if p > past { return (restart, Int(o)) }
+            if p <= position { restart = (Int(o), p) }
         }
-        return c
+        return (restart, nil)
     }
 }
 
@@ -400,7 +404,7 @@ extension StoredDocument {
             if r.overrun { return nil }
             if seen.insert(type.rawValue + ":" + normalized).inserted { entities.append((type, normalized, surface)) }
         }
-        let checkpoints = TextCheckpoints.decode(&r)
+        let checkpoints = StoredCheckpoints.read(&r)
         if r.overrun { return nil }
         return StoredHitFields(
             id: id, source: source, item: item, format: format, title: title, date: date,
