@@ -94,25 +94,6 @@ struct PartialRecordTests {
         #expect(refused == 3 * records.filter { $0.count > 100 }.count)
     }
 
-    static func texts() throws -> [String] {
-        var texts = [
-            try String(
-                contentsOfFile: packageRoot.appendingPathComponent("Corpus/publications/brochure-30-ans-cooperation-decentralisee.txt").path,
-                encoding: .utf8)
-        ]
-        let conventions = packageRoot.appendingPathComponent("Corpus/conventions")
-        for name in try FileManager.default.contentsOfDirectory(atPath: conventions.path).sorted() where name.hasSuffix(".txt") {
-            texts.append(try String(contentsOfFile: conventions.appendingPathComponent(name).path, encoding: .utf8))
-        }
-        for line in try String(contentsOfFile: packageRoot.appendingPathComponent("Tests/Fixtures/text/bench-sample.jsonl").path, encoding: .utf8)
-            .split(separator: "\n").prefix(120)
-        {
-            let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
-            if let text = object?["text"] as? String { texts.append(text) }
-        }
-        return texts
-    }
-
     /// Cut anywhere, a text's first bytes give the whole text's snippet or none at all.
     @Test func aSnippetFromATextsStartIsTheWholeTextsSnippetOrNone() throws {
         let analyzer = FrenchAnalyzer()
@@ -125,7 +106,7 @@ struct PartialRecordTests {
         var refused = 0
         for q in queries {
             let builder = SnippetBuilder(analyzer: analyzer, terms: Set(analyzer.terms(q.terms)), prefixes: q.prefixes)
-            for var text in try Self.texts() {
+            for var text in try snippetTexts(benchArticles: 120) {
                 text.withUTF8 { b in
                     let opening = builder.opening(of: b)
                     for from in stride(from: 0, to: b.count, by: max(1, b.count / 5)) {

@@ -235,20 +235,7 @@ struct QuerySemanticsTests {
     /// located or not.
     @Test func skippedWordsLeaveSnippetsUnchanged() throws {
         let analyzer = FrenchAnalyzer()
-        var texts = [
-            try String(contentsOfFile: packageRoot.appendingPathComponent("Corpus/publications/brochure-30-ans-cooperation-decentralisee.txt").path, encoding: .utf8),
-        ]
-        let conventions = packageRoot.appendingPathComponent("Corpus/conventions")
-        for name in try FileManager.default.contentsOfDirectory(atPath: conventions.path).sorted() where name.hasSuffix(".txt") {
-            texts.append(try String(contentsOfFile: conventions.appendingPathComponent(name).path, encoding: .utf8))
-        }
-        for line in try String(contentsOfFile: packageRoot.appendingPathComponent("Tests/Fixtures/text/bench-sample.jsonl").path, encoding: .utf8)
-            .split(separator: "\n").prefix(200)
-        {
-            // (The fixture also holds a malformed line, skipped here.)
-            let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
-            if let text = object?["text"] as? String { texts.append(text) }
-        }
+        let texts = try snippetTexts(benchArticles: 200)
         let queries: [(terms: String, prefixes: [String])] = [
             ("coopération décentralisée", []), ("Oudin-Santini", []), ("l'État", []), ("L. 1115-1", []),
             ("collectivités territoriales", []), ("commune", ["départem"]), ("", ["coop"]), ("", ["intercommun"]),

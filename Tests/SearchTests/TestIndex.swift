@@ -43,3 +43,25 @@ func sources(_ r: SearchResults) -> [String] { r.hits.map(\.source) }
 /// Package root, found from this file.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
+
+/// Texts to build snippets from: the seed brochure, the Corpus's conventions and the first
+/// `benchArticles` articles of the bench sample.
+func snippetTexts(benchArticles: Int) throws -> [String] {
+    var texts = [
+        try String(
+            contentsOfFile: packageRoot.appendingPathComponent("Corpus/publications/brochure-30-ans-cooperation-decentralisee.txt").path,
+            encoding: .utf8)
+    ]
+    let conventions = packageRoot.appendingPathComponent("Corpus/conventions")
+    for name in try FileManager.default.contentsOfDirectory(atPath: conventions.path).sorted() where name.hasSuffix(".txt") {
+        texts.append(try String(contentsOfFile: conventions.appendingPathComponent(name).path, encoding: .utf8))
+    }
+    for line in try String(contentsOfFile: packageRoot.appendingPathComponent("Tests/Fixtures/text/bench-sample.jsonl").path, encoding: .utf8)
+        .split(separator: "\n").prefix(benchArticles)
+    {
+        // (The fixture also holds a malformed line, skipped here.)
+        let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+        if let text = object?["text"] as? String { texts.append(text) }
+    }
+    return texts
+}
