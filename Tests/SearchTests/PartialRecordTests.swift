@@ -138,6 +138,55 @@ struct PartialRecordTests {
         #expect(refused > 1000)
     }
 
+    /// Bytes of a segment's stored records changed on disk: searches still answer, with the
+    /// same totals (they come from the postings); a hit whose record no longer decodes is
+    /// left out (one that still decodes may show changed bytes: records carry no checksum);
+    /// never a crash or a read out of bounds.
+    @Test func damagedStoredRecordsNeverTakeASearchDown() throws {
+        let index = TemporaryIndex()
+        defer { index.remove() }
+        var docs: [(Document, [Entity])] = []
+        for (k, var text) in try snippetTexts(benchArticles: 40).enumerated() {
+            text = String(text.prefix(6000))
+            docs.append((makeDocument(text, source: "doc-\(k).txt", title: "Document \(k)"), []))
+        }
+        let clean = try buildIndex(index, docs)
+        let queries = ["coopération décentralisée", "commune", "intercommun*", "eau OR convention", "\"collectivités territoriales\""]
+        let expected = try queries.map { q in try clean.search(q, limit: 20) }
+        let segment = index.files().first { $0.hasSuffix(".seg") }!
+        let path = index.path + "/" + segment
+        let original = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        // The stored section's place, from the footer (see `SegmentFormat`).
+        let footer = original.count - SegmentFormat.footerSize
+        func u64(_ at: Int) -> Int { (0..<8).reduce(0) { $0 | Int(original[at + $1]) << (8 * $1) } }
+        let storedSection = SegmentFormat.Section.stored.rawValue
+        let start = u64(footer + 16 * storedSection)
+        let length = u64(footer + 16 * storedSection + 8)
+        #expect(length > 5_000)
+        var rng = SplitMix(seed: 42)
+        var dropped = 0
+        for trial in 0..<60 {
+            var damaged = original
+            // One byte here, or a run of them.
+            let at = start + Int(rng.next() % UInt64(length))
+            for k in 0..<(trial % 3 == 0 ? 1 : 16) where at + k < start + length {
+                damaged[at + k] ^= UInt8(truncatingIfNeeded: rng.next() | 1)
+            }
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            let reader = try IndexReader.open(directory: index.path)
+            for (q, e) in zip(queries, expected) {
+                let r = try reader.search(q, limit: 20)
+                #expect(r.total == e.total)
+                #expect(r.hits.count <= e.hits.count)
+                dropped += e.hits.count - r.hits.count
+            }
+        }
+        try Data(original).write(to: URL(fileURLWithPath: path))
+        #expect(try IndexReader.open(directory: index.path).search("commune", limit: 20).hits.map(\.snippet) == expected[1].hits.map(\.snippet))
+        // Some changes do make records undecodable (and those hits are left out).
+        #expect(dropped > 0)
+    }
+
     /// `Tests/Fixtures/index/format-02` was written by the format-02 writer (Cooplex at
     /// 5ee8862, `cooplex ingest` of a few Corpus files, entities on). Its documents come
     /// back whole, and its hits are those of the same documents indexed in format 03.
