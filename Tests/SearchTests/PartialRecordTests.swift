@@ -187,6 +187,29 @@ struct PartialRecordTests {
         #expect(dropped > 0)
     }
 
+    /// A format-03 head keeps, instead of every block, the page each text offset shows:
+    /// for random blocks (nested, overlapping, empty, out of order, some without a page),
+    /// every offset gets the page of the first block that holds it, as in format 02.
+    @Test func thePageMapGivesEachOffsetThePageOfItsFirstBlock() {
+        var rng = SplitMix(seed: 9)
+        for _ in 0..<300 {
+            var blocks: [Block] = []
+            for _ in 0..<Int(rng.next() % 12) {
+                let start = Int(rng.next() % 200)
+                let length = Int(rng.next() % 60) * (rng.next() % 5 == 0 ? 0 : 1)
+                let page: Int? = rng.next() % 6 == 0 ? nil : Int(rng.next() % 4)
+                blocks.append(Block(kind: .paragraph, page: page, start: start, end: start + length, label: nil))
+            }
+            let map = StoredDocument.pageMap(blocks)
+            for k in map.indices.dropFirst() { #expect(map[k - 1].end <= map[k].start) }
+            for offset in 0..<270 {
+                let first = blocks.first { $0.page != nil && $0.start <= offset && offset < max($0.end, $0.start + 1) }?.page
+                let mapped = map.first { $0.start <= offset && offset < $0.end }?.page
+                #expect(first == mapped, "offset \(offset) of \(blocks)")
+            }
+        }
+    }
+
     /// `Tests/Fixtures/index/format-02` was written by the format-02 writer (Cooplex at
     /// 5ee8862, `cooplex ingest` of a few Corpus files, entities on). Its documents come
     /// back whole, and its hits are those of the same documents indexed in format 03.

@@ -4,9 +4,9 @@ import Foundation
 ///   "CPXSEG02", then the sections, then the footer:
 ///   sectionCount × (u64 offset, u64 length), u32 docCount, u64 bodyLengthSum,
 ///   u64 titleLengthSum, u32 sectionCount, "CPXEND01".
-/// Version 03 puts each stored record's text after its other fields (see `RecordLayout`),
-/// so that a hit decodes only the text its snippet shows; version 02, still read, kept the
-/// text among the fields; both store each document compressed on its own against a
+/// Version 03 stores each record as a head (what a hit shows), the text, then the other
+/// fields (see `RecordLayout`), so that a hit decodes its head and only the text its
+/// snippet shows; version 02, still read, kept the text among the fields; both store each document compressed on its own against a
 /// dictionary (see `StoredFields`). Version 01 stored LZ blocks of 16 KiB.
 enum SegmentFormat {
     static let headerMagic = Array("CPXSEG03".utf8)

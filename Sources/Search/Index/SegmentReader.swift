@@ -168,9 +168,9 @@ final class SegmentReader: @unchecked Sendable {
                 return nil
             }
             var h = ByteReader(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(record.bytes)[..<head.upperBound]), offset: head.lowerBound)
-            fields = StoredDocument.decodeHit(&h, textLast: head.upperBound..<record.size)
+            fields = StoredDocument.decodeHitHead(&h, textStart: head.upperBound)
         }
-        guard let fields else { return nil }
+        guard let fields, fields.text.upperBound <= record.size else { return nil }
         return body(fields, HitText(record: record, range: fields.text))
     }
 

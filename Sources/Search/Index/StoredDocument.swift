@@ -27,18 +27,44 @@ public struct StoredDocument: Sendable {
     fileprivate static let entityTypeCodes: [EntityType] = [.collectivite, .pays, .date, .loi, .organisation, .montant]
 
     /// Writes the record (layout `RecordLayout.textLast`): the length of the head, the
-    /// head (every field but the text), then the text's bytes, so that a hit is shown by
-    /// decoding its head and as much of its text as its snippet needs. The file hash is
-    /// not part of it: the segment's source table holds it once per source.
+    /// head (what a hit shows: identity, title, date, the page of each text offset, the
+    /// distinct entities, the text's length, the snippet restart points), the text's
+    /// bytes, then the tail (everything else: authors, blocks, warnings, metadata, every
+    /// entity mention). A hit decodes the head and as much of the text as its snippet
+    /// needs, never the tail. The file hash is not part of the record: the segment's
+    /// source table holds it once per source.
     func encode(into out: inout ByteWriter, checkpoints: TextCheckpoints = TextCheckpoints(base: 0)) {
-        var w = ByteWriter(capacity: 256)
-        encodeHead(into: &w, checkpoints: checkpoints)
-        out.varint(w.count)
-        out.raw(w.bytes)
+        var head = ByteWriter(capacity: 256)
+        encodeIdentity(into: &head)
+        let pages = StoredDocument.pageMap(document.blocks)
+        head.varint(pages.count)
+        var previousEnd = 0
+        for p in pages {
+            // Disjoint and in text order: gaps and lengths.
+            head.varint(p.page + 1)
+            head.varint(p.start - previousEnd)
+            head.varint(p.end - p.start)
+            previousEnd = p.end
+        }
+        var shown = Set<String>()
+        var distinct: [Entity] = []
+        for e in entities where shown.insert(e.type.rawValue + ":" + e.normalized).inserted { distinct.append(e) }
+        head.varint(distinct.count)
+        for e in distinct {
+            Self.code(e.type, Self.entityTypeCodes, \.rawValue, into: &head)
+            head.string(e.normalized)
+            head.string(e.text)
+        }
+        head.varint(document.text.utf8.count)
+        checkpoints.encode(into: &head)
+        out.varint(head.count)
+        out.raw(head.bytes)
         out.raw(document.text.utf8)
+        encodeTail(into: &out)
     }
 
-    private func encodeHead(into w: inout ByteWriter, checkpoints: TextCheckpoints) {
+    /// Id, source, item, format, title and date: the start of a record in both layouts.
+    private func encodeIdentity(into w: inout ByteWriter) {
         let d = document
         // A content-hash id (64 hex digits) is stored as its 32 bytes, after the item
         // marker (flag 4); an empty id string stands in its place.
@@ -57,6 +83,12 @@ public struct StoredDocument: Sendable {
         Self.code(d.format, Self.formatCodes, \.rawValue, into: &w)
         w.optionalString(d.title)
         w.optionalString(d.date)
+    }
+
+    /// Authors, page count, blocks, warnings, metadata and entity mentions (the part of a
+    /// record after its text; from the blocks on, as in format 02).
+    private func encodeTail(into w: inout ByteWriter) {
+        let d = document
         w.varint(d.authors.count)
         for a in d.authors { w.string(a) }
         w.varint(d.pages.map { $0 + 1 } ?? 0)
@@ -105,7 +137,47 @@ public struct StoredDocument: Sendable {
                 w.string(v)
             }
         }
-        checkpoints.encode(into: &w)
+    }
+
+    /// The page a hit shows for each offset of the text: the page of the first block, in
+    /// block order, that holds the offset (a block of no length holds its start), as
+    /// disjoint ranges in text order, neighbours of one page merged.
+    static func pageMap(_ blocks: [Block]) -> [(page: Int, start: Int, end: Int)] {
+        // Ranges already given a page, sorted and disjoint: a later block only fills gaps.
+        var painted: [(page: Int, start: Int, end: Int)] = []
+        for b in blocks {
+            guard let page = b.page, b.start >= 0 else { continue }
+            var s = b.start
+            let e = max(b.end, b.start + 1)
+            // The first painted range ending after `s`.
+            var lo = 0
+            var hi = painted.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if painted[mid].end <= s { lo = mid + 1 } else { hi = mid }
+            }
+            var i = lo
+            while s < e {
+                if i < painted.count, painted[i].start <= s {
+                    s = max(s, painted[i].end)
+                    i += 1
+                    continue
+                }
+                let gapEnd = i < painted.count ? min(e, painted[i].start) : e
+                painted.insert((page, s, gapEnd), at: i)
+                i += 1
+                s = gapEnd
+            }
+        }
+        var merged: [(page: Int, start: Int, end: Int)] = []
+        for p in painted {
+            if let last = merged.last, last.page == p.page, last.end == p.start {
+                merged[merged.count - 1].end = p.end
+            } else {
+                merged.append(p)
+            }
+        }
+        return merged
     }
 
     /// The 32 bytes of a lower-case hex SHA-256 id, nil for any other id.
@@ -158,9 +230,9 @@ public struct StoredDocument: Sendable {
     /// Reads a whole record of the given layout; `fileHash` is the hash the segment's
     /// source table gives the source.
     static func decode(_ r: inout ByteReader, layout: RecordLayout, fileHash: (String) -> String) -> StoredDocument? {
+        // `head`: the fields before the text; `tail`: those after it.
         var head = r
         if layout == .textLast {
-            // The head, then the text: the rest of the record.
             guard let h = RecordLayout.head(&r), h.upperBound <= r.end else { return nil }
             head = ByteReader(UnsafeRawBufferPointer(start: r.base, count: h.upperBound), offset: h.lowerBound)
             r.offset = h.upperBound
@@ -169,63 +241,110 @@ public struct StoredDocument: Sendable {
         guard let format = decodeCode(&head, formatCodes, { DocumentFormat(rawValue: $0) }) else { return nil }
         let title = head.optionalString()
         let date = head.optionalString()
-        var authors: [String] = []
-        for _ in 0..<min(head.int(), 1 << 16) { authors.append(head.string()) }
-        let pagesCode = head.int()
-        let textBytes = layout == .textLast ? r.bytes(r.end - r.offset) : head.bytes(head.int())
-        let text = String(decoding: textBytes, as: UTF8.self)
+        func authorsAndPages(_ r: inout ByteReader) -> (authors: [String], pagesCode: Int) {
+            var authors: [String] = []
+            for _ in 0..<min(r.int(), 1 << 16) { authors.append(r.string()) }
+            return (authors, r.int())
+        }
+        let textBytes: UnsafeBufferPointer<UInt8>
+        var tail: ByteReader
+        let (authors, pagesCode): ([String], Int)
+        if layout == .textLast {
+            // The page map and the distinct entities (for hits), then the text's length.
+            for _ in 0..<min(head.int(), 1 << 24) where !head.overrun {
+                _ = head.varint()
+                _ = head.varint()
+                _ = head.varint()
+            }
+            for _ in 0..<min(head.int(), 1 << 24) where !head.overrun {
+                _ = decodeCode(&head, entityTypeCodes, { EntityType(rawValue: $0) })
+                _ = head.bytes(head.int())
+                _ = head.bytes(head.int())
+            }
+            textBytes = r.bytes(head.int())
+            if head.overrun { return nil }
+            tail = r
+            (authors, pagesCode) = authorsAndPages(&tail)
+        } else {
+            (authors, pagesCode) = authorsAndPages(&head)
+            textBytes = head.bytes(head.int())
+            tail = head
+        }
+        let h = DocumentHead(
+            id: id, source: source, item: item, format: format, title: title, date: date, authors: authors, pagesCode: pagesCode)
+        return decodeRest(&tail, textBytes: textBytes, text: String(decoding: textBytes, as: UTF8.self), fileHash: fileHash, h)
+    }
+
+    /// The fields read before the blocks.
+    private struct DocumentHead {
+        var id: String
+        var source: String
+        var item: String?
+        var format: DocumentFormat
+        var title: String?
+        var date: String?
+        var authors: [String]
+        var pagesCode: Int
+    }
+
+    /// Blocks, warnings, metadata and entity mentions (the same in both layouts), and the
+    /// document they complete.
+    private static func decodeRest(
+        _ r: inout ByteReader, textBytes: UnsafeBufferPointer<UInt8>, text: String, fileHash: (String) -> String,
+        _ h: DocumentHead
+    ) -> StoredDocument? {
         var blocks: [Block] = []
-        let blockCount = min(head.int(), 1 << 24)
+        let blockCount = min(r.int(), 1 << 24)
         blocks.reserveCapacity(blockCount)
         var previousStart = 0
         for _ in 0..<blockCount {
-            let kind = decodeCode(&head, blockKindCodes, { Block.Kind(rawValue: $0) }) ?? .paragraph
-            let page = head.int()
-            let start = previousStart + unzigzag(head.varint())
-            let end = start + unzigzag(head.varint())
+            let kind = decodeCode(&r, blockKindCodes, { Block.Kind(rawValue: $0) }) ?? .paragraph
+            let page = r.int()
+            let start = previousStart + unzigzag(r.varint())
+            let end = start + unzigzag(r.varint())
             previousStart = start
-            let label = head.optionalString()
-            if head.overrun { return nil }
+            let label = r.optionalString()
+            if r.overrun { return nil }
             blocks.append(Block(kind: kind, page: page == 0 ? nil : page - 1, start: start, end: end, label: label))
         }
         var warnings: [String] = []
-        for _ in 0..<min(head.int(), 1 << 16) { warnings.append(head.string()) }
+        for _ in 0..<min(r.int(), 1 << 16) { warnings.append(r.string()) }
         var metadata: [String: String] = [:]
-        for _ in 0..<min(head.int(), 1 << 16) {
-            let k = head.string()
-            metadata[k] = head.string()
+        for _ in 0..<min(r.int(), 1 << 16) {
+            let k = r.string()
+            metadata[k] = r.string()
         }
         var entities: [Entity] = []
-        let entityCount = min(head.int(), 1 << 24)
+        let entityCount = min(r.int(), 1 << 24)
         entities.reserveCapacity(entityCount)
         previousStart = 0
         for _ in 0..<entityCount {
-            let type = decodeCode(&head, entityTypeCodes, { EntityType(rawValue: $0) }) ?? .organisation
-            let start = previousStart + unzigzag(head.varint())
-            let end = start + unzigzag(head.varint())
+            let type = decodeCode(&r, entityTypeCodes, { EntityType(rawValue: $0) }) ?? .organisation
+            let start = previousStart + unzigzag(r.varint())
+            let end = start + unzigzag(r.varint())
             previousStart = start
             let surface: String
-            if head.byte() == 0 {
+            if r.byte() == 0 {
                 guard start >= 0, start <= end, end <= textBytes.count else { return nil }
                 surface = String(decoding: UnsafeBufferPointer(rebasing: textBytes[start..<end]), as: UTF8.self)
             } else {
-                surface = head.string()
+                surface = r.string()
             }
-            let normalized = head.string()
+            let normalized = r.string()
             var attributes: [String: String] = [:]
-            for _ in 0..<min(head.int(), 1 << 10) {
-                let k = head.string()
-                attributes[k] = head.string()
+            for _ in 0..<min(r.int(), 1 << 10) {
+                let k = r.string()
+                attributes[k] = r.string()
             }
-            if head.overrun { return nil }
+            if r.overrun { return nil }
             entities.append(Entity(type: type, start: start, end: end, text: surface, normalized: normalized, attributes: attributes))
         }
-        if head.overrun || r.overrun { return nil }
+        if r.overrun { return nil }
         let doc = Document(
-            id: id, source: source, item: item, format: format, title: title, date: date,
-            authors: authors, pages: pagesCode == 0 ? nil : pagesCode - 1, text: text,
+            id: h.id, source: h.source, item: h.item, format: h.format, title: h.title, date: h.date,
+            authors: h.authors, pages: h.pagesCode == 0 ? nil : h.pagesCode - 1, text: text,
             blocks: blocks, warnings: warnings, metadata: metadata)
-        return StoredDocument(document: doc, entities: entities, fileHash: fileHash(source))
+        return StoredDocument(document: doc, entities: entities, fileHash: fileHash(h.source))
     }
 }
 
@@ -234,8 +353,8 @@ public struct StoredDocument: Sendable {
 enum RecordLayout: Sendable {
     /// The text as a length-prefixed string among the fields, after the page count.
     case textInline
-    /// A varint length of the head (every field but the text), the head, then the text's
-    /// bytes to the end of the record.
+    /// A varint length of the head (what a hit shows), the head, the text's bytes, then
+    /// the tail (the other fields: see `StoredDocument.encode`).
     case textLast
 
     /// Reads the head's length at the start of a `textLast` record: the head's byte range,
@@ -344,24 +463,17 @@ struct StoredCheckpoints {
 }
 
 extension StoredDocument {
-    /// Reads the fields a hit shows. `r` spans the record (`textInline`) or the head of a
-    /// `textLast` record, whose text is at `textLast` in the record.
-    static func decodeHit(_ r: inout ByteReader, textLast: Range<Int>? = nil) -> StoredHitFields? {
+    /// Reads the fields a hit shows from a `textInline` record (`r` spans it).
+    static func decodeHit(_ r: inout ByteReader) -> StoredHitFields? {
         let (id, source, item) = decodeIdentity(&r)
         guard let format = decodeCode(&r, formatCodes, { DocumentFormat(rawValue: $0) }) else { return nil }
         let title = r.optionalString()
         let date = r.optionalString()
         for _ in 0..<min(r.int(), 1 << 16) { _ = r.bytes(r.int()) }
         _ = r.int()
-        let text: Range<Int>
-        if let textLast {
-            text = textLast
-        } else {
-            let length = r.int()
-            let start = r.offset
-            _ = r.bytes(length)
-            text = start..<(start + length)
-        }
+        let length = r.int()
+        let text = r.offset..<(r.offset + length)
+        _ = r.bytes(length)
         var pages: [(page: Int, start: Int, end: Int)] = []
         let blockCount = min(r.int(), 1 << 24)
         var previousStart = 0
@@ -409,6 +521,43 @@ extension StoredDocument {
         return StoredHitFields(
             id: id, source: source, item: item, format: format, title: title, date: date,
             text: text, pages: pages, entities: entities, checkpoints: checkpoints)
+    }
+
+    /// Reads the fields a hit shows from the head of a `textLast` record (`r` spans the
+    /// head), whose text starts at `textStart` in the record.
+    static func decodeHitHead(_ r: inout ByteReader, textStart: Int) -> StoredHitFields? {
+        let (id, source, item) = decodeIdentity(&r)
+        guard let format = decodeCode(&r, formatCodes, { DocumentFormat(rawValue: $0) }) else { return nil }
+        let title = r.optionalString()
+        let date = r.optionalString()
+        var pages: [(page: Int, start: Int, end: Int)] = []
+        let pageCount = min(r.int(), 1 << 24)
+        pages.reserveCapacity(pageCount)
+        var previousEnd = 0
+        for _ in 0..<pageCount {
+            let page = r.int() - 1
+            let start = previousEnd + r.int()
+            let end = start + r.int()
+            previousEnd = end
+            if r.overrun { return nil }
+            pages.append((page, start, end))
+        }
+        var entities: [(type: EntityType, normalized: String, surface: StoredHitFields.Surface)] = []
+        let entityCount = min(r.int(), 1 << 24)
+        entities.reserveCapacity(entityCount)
+        for _ in 0..<entityCount {
+            let type = decodeCode(&r, entityTypeCodes, { EntityType(rawValue: $0) }) ?? .organisation
+            let normalized = r.string()
+            let surface = r.string()
+            if r.overrun { return nil }
+            entities.append((type, normalized, .stored(surface)))
+        }
+        let length = r.int()
+        let checkpoints = StoredCheckpoints.read(&r)
+        if r.overrun || length < 0 { return nil }
+        return StoredHitFields(
+            id: id, source: source, item: item, format: format, title: title, date: date,
+            text: textStart..<(textStart + length), pages: pages, entities: entities, checkpoints: checkpoints)
     }
 }
 
