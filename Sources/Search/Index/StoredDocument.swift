@@ -270,29 +270,18 @@ public struct StoredDocument: Sendable {
             textBytes = head.bytes(head.int())
             tail = head
         }
-        let h = DocumentHead(
-            id: id, source: source, item: item, format: format, title: title, date: date, authors: authors, pagesCode: pagesCode)
-        return decodeRest(&tail, textBytes: textBytes, text: String(decoding: textBytes, as: UTF8.self), fileHash: fileHash, h)
+        guard let rest = decodeRest(&tail, textBytes: textBytes) else { return nil }
+        let doc = Document(
+            id: id, source: source, item: item, format: format, title: title, date: date,
+            authors: authors, pages: pagesCode == 0 ? nil : pagesCode - 1, text: String(decoding: textBytes, as: UTF8.self),
+            blocks: rest.blocks, warnings: rest.warnings, metadata: rest.metadata)
+        return StoredDocument(document: doc, entities: rest.entities, fileHash: fileHash(source))
     }
 
-    /// The fields read before the blocks.
-    private struct DocumentHead {
-        var id: String
-        var source: String
-        var item: String?
-        var format: DocumentFormat
-        var title: String?
-        var date: String?
-        var authors: [String]
-        var pagesCode: Int
-    }
-
-    /// Blocks, warnings, metadata and entity mentions (the same in both layouts), and the
-    /// document they complete.
+    /// Blocks, warnings, metadata and entity mentions: the same in both layouts.
     private static func decodeRest(
-        _ r: inout ByteReader, textBytes: UnsafeBufferPointer<UInt8>, text: String, fileHash: (String) -> String,
-        _ h: DocumentHead
-    ) -> StoredDocument? {
+        _ r: inout ByteReader, textBytes: UnsafeBufferPointer<UInt8>
+    ) -> (blocks: [Block], warnings: [String], metadata: [String: String], entities: [Entity])? {
         var blocks: [Block] = []
         let blockCount = min(r.int(), 1 << 24)
         blocks.reserveCapacity(blockCount)
@@ -340,11 +329,7 @@ public struct StoredDocument: Sendable {
             entities.append(Entity(type: type, start: start, end: end, text: surface, normalized: normalized, attributes: attributes))
         }
         if r.overrun { return nil }
-        let doc = Document(
-            id: h.id, source: h.source, item: h.item, format: h.format, title: h.title, date: h.date,
-            authors: h.authors, pages: h.pagesCode == 0 ? nil : h.pagesCode - 1, text: text,
-            blocks: blocks, warnings: warnings, metadata: metadata)
-        return StoredDocument(document: doc, entities: entities, fileHash: fileHash(h.source))
+        return (blocks, warnings, metadata, entities)
     }
 }
 
