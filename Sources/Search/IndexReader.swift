@@ -237,26 +237,22 @@ public final class IndexReader: @unchecked Sendable {
     private func hit(
         _ d: StoredHitFields, _ text: HitText, start: SnippetLocator.Start, candidate c: Candidate, snippets: SnippetBuilder
     ) -> SearchHit? {
-        var made: (text: String, offset: Int)?
+        let made: (text: String, offset: Int)?
         switch start {
         case .unknown:
-            guard let all = text.whole else { return nil }
-            made = snippets.snippet(of: all)
+            made = text.whole.map { snippets.snippet(of: $0) }
         case .at(let from, let until, let through):
-            // Decode a little past the located window (the snippet nearly always lies
-            // before it), then more, then all of the text if that was too little.
-            for margin in [64, snippets.width + 256, Int.max] where made == nil {
-                guard let b = text.prefix(through >= Int.max - margin ? Int.max : through + margin) else { return nil }
-                made = text.isWhole(b)
+            // A little past the located window (the snippet nearly always lies before it),
+            // then more, then all of the text if that was too little.
+            let past = { (margin: Int) in through >= Int.max - margin ? Int.max : through + margin }
+            made = text.read(growing: [past(64), past(snippets.width + 256)]) { b, whole in
+                whole
                     ? snippets.snippet(of: b, from: from, located: true, until: until)
                     : snippets.snippet(ofPrefix: b, from: from, until: until)
             }
         case .absent:
-            guard let b = text.prefix(snippets.openingBytes) else { return nil }
-            made = text.isWhole(b) ? snippets.opening(of: b) : snippets.opening(ofPrefix: b)
-            if made == nil {
-                guard let all = text.whole else { return nil }
-                made = snippets.opening(of: all)
+            made = text.read(growing: [snippets.openingBytes]) { b, whole in
+                whole ? snippets.opening(of: b) : snippets.opening(ofPrefix: b)
             }
         }
         guard let (snippet, offset) = made else { return nil }
@@ -265,19 +261,9 @@ public final class IndexReader: @unchecked Sendable {
             page = b.page
             break
         }
-        var entities: [(type: EntityType, normalized: String, text: String)] = []
-        entities.reserveCapacity(d.entities.count)
-        for e in d.entities {
-            switch e.surface {
-            case .stored(let s): entities.append((e.type, e.normalized, s))
-            case .inText(let r):
-                guard let b = text.prefix(r.upperBound), r.upperBound <= b.count else { return nil }
-                entities.append((e.type, e.normalized, String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)))
-            }
-        }
         return SearchHit(
             id: d.id, source: d.source, item: d.item, title: d.title, date: d.date, format: d.format,
-            page: page, score: Double(c.score), partial: c.partial, snippet: snippet, entities: entities)
+            page: page, score: Double(c.score), partial: c.partial, snippet: snippet, entities: d.entities)
     }
 
     private func facets(_ matches: [Matches]) -> [String: [(value: String, count: Int)]] {

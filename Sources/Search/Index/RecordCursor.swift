@@ -57,6 +57,15 @@ struct HitText {
     /// The whole text; nil when the record is damaged.
     var whole: UnsafeBufferPointer<UInt8>? { prefix(count) }
 
-    /// Whether `b` (from `prefix`) is the whole text.
-    func isWhole(_ b: UnsafeBufferPointer<UInt8>) -> Bool { b.count == count }
+    /// `make` on the text's first `lengths[0]` bytes, then on more of them, then on all of
+    /// it, until it answers (`whole`: it was given the whole text, and then must answer);
+    /// nil when the record is damaged.
+    func read<R>(growing lengths: [Int], _ make: (_ bytes: UnsafeBufferPointer<UInt8>, _ whole: Bool) -> R?) -> R? {
+        for n in lengths + [Int.max] {
+            guard let b = prefix(n) else { return nil }
+            if let made = make(b, b.count == count) { return made }
+            if b.count == count { return nil }
+        }
+        return nil
+    }
 }

@@ -364,15 +364,8 @@ struct StoredHitFields {
     /// Byte range of the text in the record.
     var text: Range<Int>
     var pages: [(page: Int, start: Int, end: Int)]
-    var entities: [(type: EntityType, normalized: String, surface: Surface)]
+    var entities: [(type: EntityType, normalized: String, text: String)]
     var checkpoints: StoredCheckpoints
-
-    /// An entity's surface form: nearly always the text's own bytes, else stored.
-    enum Surface {
-        /// Byte range in the text.
-        case inText(Range<Int>)
-        case stored(String)
-    }
 }
 
 /// Where the analysis of a document's text may restart: the byte offset of a token start
@@ -425,8 +418,6 @@ struct StoredCheckpoints {
         return StoredCheckpoints(base: base, count: max(0, count), pairs: pairs)
     }
 
-    var isEmpty: Bool { count == 0 }
-
     /// The last restart point at or before text position `position` (byte offset and
     /// position; the text's start when none), and the byte offset of the first one past
     /// `past` (a token start after every token up to that position; nil when none), for
@@ -458,7 +449,7 @@ extension StoredDocument {
         _ = r.int()
         let length = r.int()
         let text = r.offset..<(r.offset + length)
-        _ = r.bytes(length)
+        let textBytes = r.bytes(length)
         var pages: [(page: Int, start: Int, end: Int)] = []
         let blockCount = min(r.int(), 1 << 24)
         var previousStart = 0
@@ -477,7 +468,7 @@ extension StoredDocument {
             _ = r.bytes(r.int())
             _ = r.bytes(r.int())
         }
-        var entities: [(type: EntityType, normalized: String, surface: StoredHitFields.Surface)] = []
+        var entities: [(type: EntityType, normalized: String, text: String)] = []
         var seen = Set<String>()
         let entityCount = min(r.int(), 1 << 24)
         previousStart = 0
@@ -486,12 +477,12 @@ extension StoredDocument {
             let start = previousStart + unzigzag(r.varint())
             let end = start + unzigzag(r.varint())
             previousStart = start
-            let surface: StoredHitFields.Surface
+            let surface: UnsafeBufferPointer<UInt8>
             if r.byte() == 0 {
-                guard start >= 0, start <= end, end <= text.count else { return nil }
-                surface = .inText(start..<end)
+                guard start >= 0, start <= end, end <= textBytes.count else { return nil }
+                surface = UnsafeBufferPointer(rebasing: textBytes[start..<end])
             } else {
-                surface = .stored(r.string())
+                surface = r.bytes(r.int())
             }
             let normalized = r.string()
             for _ in 0..<min(r.int(), 1 << 10) {
@@ -499,7 +490,9 @@ extension StoredDocument {
                 _ = r.bytes(r.int())
             }
             if r.overrun { return nil }
-            if seen.insert(type.rawValue + ":" + normalized).inserted { entities.append((type, normalized, surface)) }
+            if seen.insert(type.rawValue + ":" + normalized).inserted {
+                entities.append((type, normalized, String(decoding: surface, as: UTF8.self)))
+            }
         }
         let checkpoints = StoredCheckpoints.read(&r)
         if r.overrun { return nil }
@@ -527,7 +520,7 @@ extension StoredDocument {
             if r.overrun { return nil }
             pages.append((page, start, end))
         }
-        var entities: [(type: EntityType, normalized: String, surface: StoredHitFields.Surface)] = []
+        var entities: [(type: EntityType, normalized: String, text: String)] = []
         let entityCount = min(r.int(), 1 << 24)
         entities.reserveCapacity(entityCount)
         for _ in 0..<entityCount {
@@ -535,7 +528,7 @@ extension StoredDocument {
             let normalized = r.string()
             let surface = r.string()
             if r.overrun { return nil }
-            entities.append((type, normalized, .stored(surface)))
+            entities.append((type, normalized, surface))
         }
         let length = r.int()
         let checkpoints = StoredCheckpoints.read(&r)
