@@ -245,13 +245,13 @@ public final class IndexReader: @unchecked Sendable {
             // A little past the located window (the snippet nearly always lies before it),
             // then more, then all of the text if that was too little.
             let past = { (margin: Int) in through >= Int.max - margin ? Int.max : through + margin }
-            made = text.read(growing: [past(64), past(snippets.width + 256)]) { b, whole in
+            made = text.read(first: past(64), then: past(snippets.width + 256)) { b, whole in
                 whole
                     ? snippets.snippet(of: b, from: from, located: true, until: until)
                     : snippets.snippet(ofPrefix: b, from: from, until: until)
             }
         case .absent:
-            made = text.read(growing: [snippets.openingBytes]) { b, whole in
+            made = text.read(first: snippets.openingBytes) { b, whole in
                 whole ? snippets.opening(of: b) : snippets.opening(ofPrefix: b)
             }
         }

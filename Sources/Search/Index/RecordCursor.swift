@@ -57,15 +57,17 @@ struct HitText {
     /// The whole text; nil when the record is damaged.
     var whole: UnsafeBufferPointer<UInt8>? { prefix(count) }
 
-    /// `make` on the text's first `lengths[0]` bytes, then on more of them, then on all of
-    /// it, until it answers (`whole`: it was given the whole text, and then must answer);
-    /// nil when the record is damaged.
-    func read<R>(growing lengths: [Int], _ make: (_ bytes: UnsafeBufferPointer<UInt8>, _ whole: Bool) -> R?) -> R? {
-        for n in lengths + [Int.max] {
+    /// `make` on the text's first `first` bytes, then on its first `then` bytes, then on
+    /// all of it, until it answers (`whole`: it was given the whole text, and then must
+    /// answer); nil when the record is damaged.
+    func read<R>(first: Int, then: Int = .max, _ make: (_ bytes: UnsafeBufferPointer<UInt8>, _ whole: Bool) -> R?) -> R? {
+        var n = first
+        while true {
             guard let b = prefix(n) else { return nil }
-            if let made = make(b, b.count == count) { return made }
-            if b.count == count { return nil }
+            let whole = b.count == count
+            if let made = make(b, whole) { return made }
+            if whole { return nil }
+            n = n < then ? then : .max
         }
-        return nil
     }
 }
